@@ -1,0 +1,3 @@
+using Dermis.Cli;
+
+return await DermisCommand.RunAsync(args, Console.Out, Console.Error);
