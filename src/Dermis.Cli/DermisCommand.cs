@@ -8,11 +8,16 @@ namespace Dermis.Cli;
 /// <summary>The <c>dermis</c> root command: every verb, parse errors and error-to-exit-code mapping.</summary>
 internal static class DermisCommand
 {
-    public static RootCommand Create() => new("Dermis: decentralised clinical trials and precision medicine for skin disease.")
+    public static RootCommand Create()
     {
-        ServeCommand.Create(),
-        DbCommand.Create(),
-    };
+        var root = new RootCommand("Dermis: decentralised clinical trials and precision medicine for skin disease.")
+        {
+            ServeCommand.Create(),
+            DbCommand.Create(),
+        };
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
+        return root;
+    }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the process exit status.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -31,12 +31,14 @@ internal sealed class SqliteDatabase(DatabaseTarget target) : DermisDatabase(tar
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
             // WAL lets readers (the dashboards) go on while one writer commits; NORMAL sync is
-            // durable across application crashes in WAL mode and far faster than FULL.
+            // durable across application crashes in WAL mode and far faster than FULL. The read of
+            // sqlite_master makes a file that is not a database fail here, not mid-transaction.
             pragmas.CommandText = $"""
                 PRAGMA busy_timeout = {BusyTimeoutMilliseconds};
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = NORMAL;
                 PRAGMA foreign_keys = ON;
+                SELECT count(*) FROM sqlite_master;
                 """;
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
@@ -44,9 +46,7 @@ internal sealed class SqliteDatabase(DatabaseTarget target) : DermisDatabase(tar
         catch (SqliteException e)
         {
             await connection.DisposeAsync();
-            throw new DatabaseConfigurationException(
-                $"Cannot open the SQLite database '{Target.Display}': {e.Message.TrimEnd('.')}. " +
-                "Check that the file is a Dermis SQLite database and that this user may write to it and its folder.", e);
+            throw CannotOpen(e);
         }
     }
 
@@ -56,7 +56,19 @@ internal sealed class SqliteDatabase(DatabaseTarget target) : DermisDatabase(tar
         // busy timeout) instead of both reading "nothing applied". In WAL mode SQLite treats
         // EXCLUSIVE exactly as IMMEDIATE (https://sqlite.org/lang_transaction.html).
         // Microsoft.Data.Sqlite has no asynchronous BEGIN; its busy handler waits on this thread.
-        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        return Task.FromResult(transaction);
+        try
+        {
+            DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return Task.FromResult(transaction);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM)
+        {
+            // A file too short to hold a header passes the open and fails at the first write lock.
+            throw CannotOpen(e);
+        }
     }
+
+    private DatabaseConfigurationException CannotOpen(SqliteException e) => new(
+        $"Cannot open the SQLite database '{Target.Display}': {e.Message.TrimEnd('.')}. " +
+        "Check that the file is a Dermis SQLite database and that this user may write to it and its folder.", e);
 }

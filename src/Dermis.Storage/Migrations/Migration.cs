@@ -13,8 +13,11 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// SHA-256 of the SQL text with line endings normalised to LF, as lowercase hex. Recorded when
     /// the migration is applied; a later build whose file differs is refused.
     /// </summary>
-    /// <remarks>Normalising line endings keeps a Windows checkout (CRLF) from looking like an edit.</remarks>
-    public string Checksum { get; } = ComputeChecksum(Sql);
+    /// <remarks>
+    /// Normalising line endings keeps a Windows checkout (CRLF) from looking like an edit. Computed
+    /// on each read so that a copy made with <c>with { Sql = … }</c> can never carry a stale hash.
+    /// </remarks>
+    public string Checksum => ComputeChecksum(Sql);
 
     /// <summary>The file name this migration came from.</summary>
     public string FileName => $"{Version:D4}_{Name}.sql";
