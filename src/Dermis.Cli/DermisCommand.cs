@@ -14,6 +14,7 @@ internal static class DermisCommand
         {
             ServeCommand.Create(),
             DbCommand.Create(),
+            ScoreCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;

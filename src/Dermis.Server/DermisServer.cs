@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
+using Dermis.Server.Scoring;
 using Dermis.Storage.Database;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ public static class DermisServer
         app.UseStatusCodePages();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapScoring();
         return app;
     }
 

@@ -43,7 +43,7 @@ public static class ChangeFromBaseline
     /// <summary>Rules version of percent change and responders.</summary>
     public static InstrumentInfo Info { get; } = new(
         "change",
-        "percent change = 100 x (current - baseline) / baseline; responder-x = improvement >= x %, exact decimal; dermis-rules 1",
+        "percent change = 100 x (current - baseline) / baseline; responder-x: improvement of at least x %, exact decimal; dermis-rules 1",
         "EASI-75 as defined in e.g. NCT05149313; PASI-75 (Feldman & Krueger 2005); HECSI-75/90 (dupilumab hand eczema trials).");
 
     /// <summary>Computes percent change and every responder threshold of <paramref name="instrument"/>.</summary>

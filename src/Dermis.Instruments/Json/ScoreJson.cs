@@ -43,11 +43,18 @@ public static partial class ScoreJson
         return Scorers.TryGetValue(instrument, out var scorer) ? scorer(input) : throw new UnknownInstrumentException(instrument);
     }
 
+    // Relaxed escaping: the document is written to a terminal or a file, never into HTML.
+    private static readonly JsonSerializerOptions FormatOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>The output document as indented JSON text.</summary>
     public static string Format(JsonObject output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return output.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return output.ToJsonString(FormatOptions);
     }
 
     private static JsonObject ScoreChange(JsonElement input)

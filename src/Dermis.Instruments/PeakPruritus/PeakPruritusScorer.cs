@@ -38,7 +38,7 @@ public static class PeakPruritusScorer
     /// <summary>Instrument and rules version.</summary>
     public static InstrumentInfo Info { get; } = new(
         "ppnrs",
-        "Peak Pruritus NRS (Yosipovitch 2019), weekly mean of 7 daily entries; responder >= 4-point improvement, unrounded; dermis-rules 1",
+        "Peak Pruritus NRS (Yosipovitch 2019), weekly mean of 7 daily entries; responder: improvement of at least 4 points, unrounded; dermis-rules 1",
         "Yosipovitch G et al. Br J Dermatol 2019;181:761-9.");
 
     /// <summary>Days in a diary week.</summary>

@@ -42,7 +42,7 @@ public static class VigaScorer
     /// <summary>Instrument and rules version.</summary>
     public static InstrumentInfo Info { get; } = new(
         "viga",
-        "vIGA-AD 2017 (5-point, 0-4); IGA 0/1 = grade 0/1 and >= 2-grade reduction; dermis-rules 1",
+        "vIGA-AD 2017 (5-point, 0-4); IGA 0/1: grade 0 or 1 and a reduction of at least 2 grades; dermis-rules 1",
         "Simpson E et al. J Am Acad Dermatol 2020;83:839-46.");
 
     /// <summary>Reads a grade; <paramref name="field"/> names it in the error.</summary>
