@@ -12,13 +12,13 @@ namespace Dermis.Instruments.Json;
 public static partial class ScoreJson
 {
     private const string EasiSigns = "0, 1, 1.5, 2, 2.5, 3 or null";
-    private const string AreaScores = "integers 0-6";
+    private const string AreaScores = "integers 0–6";
 
     private static JsonObject ScoreEasi(JsonElement input)
     {
         var json = new JsonInput("easi");
         json.Object(input, "", "ageYears", "regions");
-        var age = json.Number(input, "ageYears", "", required: true, "0-130 (below 8: children's weights)");
+        var age = json.Number(input, "ageYears", "", required: true, "0–130 (below 8: children's weights)");
         var regions = Regions(json, input, (region, path) => new EasiRegion(
             json.Number(region, "erythema", path, required: false, EasiSigns),
             json.Number(region, "induration", path, required: false, EasiSigns),
@@ -46,7 +46,7 @@ public static partial class ScoreJson
     {
         var json = new JsonInput("pasi");
         json.Object(input, "", "regions");
-        const string Signs = "integers 0-4 or null";
+        const string Signs = "integers 0–4 or null";
         var regions = Regions(json, input, (region, path) => new PasiRegion(
             json.Integer(region, "erythema", path, required: false, Signs),
             json.Integer(region, "induration", path, required: false, Signs),
@@ -75,7 +75,7 @@ public static partial class ScoreJson
         if (json.Member(input, "locations", "", required: true, "an object with fingertips, fingers, palms, backs, wrists") is { } all &&
             json.Object(all, "locations", [.. HecsiInput.Names]))
         {
-            const string Signs = "integers 0-3";
+            const string Signs = "integers 0–3";
             for (var l = 0; l < 5; l++)
             {
                 var path = $"locations.{HecsiInput.Names[l]}";
@@ -86,7 +86,7 @@ public static partial class ScoreJson
                 }
 
                 int? Sign(string name) => json.Integer(location, name, path, required: true, Signs);
-                var values = new[] { Sign("erythema"), Sign("induration"), Sign("vesicles"), Sign("fissuring"), Sign("scaling"), Sign("oedema"), json.Integer(location, "extent", path, required: true, "integers 0-4") };
+                var values = new[] { Sign("erythema"), Sign("induration"), Sign("vesicles"), Sign("fissuring"), Sign("scaling"), Sign("oedema"), json.Integer(location, "extent", path, required: true, "integers 0–4") };
                 if (Array.TrueForAll(values, v => v is not null))
                 {
                     locations[l] = new HecsiLocation(values[0]!.Value, values[1]!.Value, values[2]!.Value, values[3]!.Value, values[4]!.Value, values[5]!.Value, values[6]!.Value);
@@ -106,7 +106,7 @@ public static partial class ScoreJson
     {
         var json = new JsonInput("gppga");
         json.Object(input, "", "erythema", "pustules", "scaling");
-        const string Grades = "integers 0-4";
+        const string Grades = "integers 0–4";
         var erythema = json.Integer(input, "erythema", "", required: true, Grades);
         var pustules = json.Integer(input, "pustules", "", required: true, Grades);
         var scaling = json.Integer(input, "scaling", "", required: true, Grades);

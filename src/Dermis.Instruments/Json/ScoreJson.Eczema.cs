@@ -21,13 +21,13 @@ public static partial class ScoreJson
             json.Object(input, "", "extentPercent", "intensity", "pruritusVas", "sleeplessnessVas");
         }
 
-        var extent = json.Number(input, "extentPercent", "", required: true, "0-100 (% of body surface, rule of nines)");
+        var extent = json.Number(input, "extentPercent", "", required: true, "0–100 (% of body surface, rule of nines)");
         ScoradIntensity? intensity = null;
         string[] items = ["erythema", "oedema", "oozing", "excoriation", "lichenification", "dryness"];
         if (json.Member(input, "intensity", "", required: true, "an object with " + string.Join(", ", items)) is { } b &&
             json.Object(b, "intensity", items))
         {
-            var grades = Array.ConvertAll(items, item => json.Integer(b, item, "intensity", required: true, "integers 0-3"));
+            var grades = Array.ConvertAll(items, item => json.Integer(b, item, "intensity", required: true, "integers 0–3"));
             if (Array.TrueForAll(grades, g => g is not null))
             {
                 intensity = new ScoradIntensity(grades[0]!.Value, grades[1]!.Value, grades[2]!.Value, grades[3]!.Value, grades[4]!.Value, grades[5]!.Value);
@@ -37,8 +37,8 @@ public static partial class ScoreJson
         decimal? pruritus = null, sleeplessness = null;
         if (!objectiveOnly)
         {
-            pruritus = json.Number(input, "pruritusVas", "", required: true, "0-10 (decimals allowed)");
-            sleeplessness = json.Number(input, "sleeplessnessVas", "", required: true, "0-10 (decimals allowed)");
+            pruritus = json.Number(input, "pruritusVas", "", required: true, "0–10 (decimals allowed)");
+            sleeplessness = json.Number(input, "sleeplessnessVas", "", required: true, "0–10 (decimals allowed)");
         }
 
         json.ThrowIfAny();
@@ -61,7 +61,7 @@ public static partial class ScoreJson
     private static JsonObject ScoreViga(JsonElement input)
     {
         var json = new JsonInput("viga");
-        const string Grades = "integers 0-4 (clear, almost clear, mild, moderate, severe)";
+        const string Grades = "integers 0–4 (clear, almost clear, mild, moderate, severe)";
         VigaScore? score = null;
         if (input.ValueKind == JsonValueKind.Object && input.TryGetProperty("grade", out _))
         {

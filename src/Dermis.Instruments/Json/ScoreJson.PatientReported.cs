@@ -74,7 +74,7 @@ public static partial class ScoreJson
     {
         var json = new JsonInput("poem");
         json.Object(input, "", "answers");
-        const string Answers = "integers 0-4 (no days, 1-2, 3-4, 5-6 days, every day) or null";
+        const string Answers = "integers 0–4 (no days, 1–2, 3–4, 5–6 days, every day) or null";
         var answers = new int?[PoemScorer.QuestionCount];
         if (json.Array(input, "answers", "", PoemScorer.QuestionCount, Answers) is { } items)
         {
@@ -101,7 +101,7 @@ public static partial class ScoreJson
     {
         var json = new JsonInput("ppnrs");
         json.Object(input, "", "baseline", "current", "minimumDays");
-        const string Days = "integers 0-10 or null for a missed day";
+        const string Days = "integers 0–10 or null for a missed day";
         int?[]? Week(string name)
         {
             if (json.Array(input, name, "", PeakPruritusScorer.DaysPerWeek, Days) is not { } items)
@@ -120,7 +120,7 @@ public static partial class ScoreJson
 
         var baseline = Week("baseline");
         var current = Week("current");
-        var minimumDays = json.Integer(input, "minimumDays", "", required: false, "integers 1-7") ?? 1;
+        var minimumDays = json.Integer(input, "minimumDays", "", required: false, "integers 1–7") ?? 1;
         json.ThrowIfAny();
 
         var score = PeakPruritusScorer.Score(baseline!, current!, minimumDays);
