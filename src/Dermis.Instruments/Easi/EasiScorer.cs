@@ -138,16 +138,22 @@ public static class EasiScorer
         return signMissing ? -1 : halfPoints * area * weightTenths;
     }
 
-    private static int HalfPoints(decimal sign) => sign switch
+    private static readonly decimal[] SignByHalfPoints = [0m, 0.5m, 1m, 1.5m, 2m, 2.5m, 3m];
+
+    /// <summary>The sign in half points (0, 2, 3, 4, 5, 6), or -1 when it is not on the EASI scale.</summary>
+    private static int HalfPoints(decimal sign)
     {
-        0m => 0,
-        1m => 2,
-        1.5m => 3,
-        2m => 4,
-        2.5m => 5,
-        3m => 6,
-        _ => -1,
-    };
+        // A double guess picks the one candidate; one exact decimal comparison confirms it. This is
+        // several times cheaper than comparing against each allowed value in decimal.
+        var guess = (double)sign * 2;
+        if (guess is < 0 or > 6)
+        {
+            return -1;
+        }
+
+        var half = (int)guess;
+        return half != 1 && SignByHalfPoints[half] == sign ? half : -1;
+    }
 
     // units × 0.05 = units × 5 / 100: built with scale 2, exact, no division.
     private static decimal? FromUnits(int units) => units < 0 ? null : new decimal(units * 5, 0, 0, false, 2);
