@@ -34,12 +34,7 @@ public static partial class ScoreJson
         output["band"] = Camel(score.Band);
         output["weights"] = score.ChildWeights ? "child" : "adult";
         output["regions"] = RegionsOut(score.Regions);
-        if (score.MissingReason is not null)
-        {
-            output["reason"] = score.MissingReason;
-        }
-
-        return output;
+        return WithReason(output, score.MissingReason);
     }
 
     private static JsonObject ScorePasi(JsonElement input)
@@ -59,12 +54,7 @@ public static partial class ScoreJson
         var output = Header("pasi", score.Instrument);
         output["total"] = Exact(score.Total);
         output["regions"] = RegionsOut(score.Regions);
-        if (score.MissingReason is not null)
-        {
-            output["reason"] = score.MissingReason;
-        }
-
-        return output;
+        return WithReason(output, score.MissingReason);
     }
 
     private static JsonObject ScoreHecsi(JsonElement input)

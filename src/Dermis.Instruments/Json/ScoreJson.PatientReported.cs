@@ -53,12 +53,7 @@ public static partial class ScoreJson
             ["treatment"] = score.Subscales.Treatment,
         };
         output["notRelevant"] = score.NotRelevantCount;
-        if (score.MissingReason is not null)
-        {
-            output["reason"] = score.MissingReason;
-        }
-
-        return output;
+        return WithReason(output, score.MissingReason);
 
         static DlqiAnswer? Reject(JsonInput json, int question, JsonElement value)
         {
@@ -89,12 +84,7 @@ public static partial class ScoreJson
         var output = Header("poem", score.Instrument);
         output["total"] = score.Total;
         output["band"] = Camel(score.Band);
-        if (score.MissingReason is not null)
-        {
-            output["reason"] = score.MissingReason;
-        }
-
-        return output;
+        return WithReason(output, score.MissingReason);
     }
 
     private static JsonObject ScorePeakPruritus(JsonElement input)

@@ -98,6 +98,17 @@ public static partial class ScoreJson
         ["version"] = info.Version,
     };
 
+    /// <summary>Adds why a total is null, when it is.</summary>
+    private static JsonObject WithReason(JsonObject output, string? reason)
+    {
+        if (reason is not null)
+        {
+            output["reason"] = reason;
+        }
+
+        return output;
+    }
+
     /// <summary>The exact value without trailing zeros (20.10 → 20.1).</summary>
     private static JsonValue Exact(decimal value) => JsonValue.Create(value / 1.000000000000000000000000000000000m);
 
