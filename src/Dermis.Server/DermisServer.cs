@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Dermis.Server.Auth;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Scoring;
+using Dermis.Server.Trials;
 using Dermis.Storage.Database;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +41,10 @@ public static class DermisServer
 
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProtocolCache>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        AddAuthentication(builder.Services);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -51,10 +59,54 @@ public static class DermisServer
         // Unhandled errors become ProblemDetails without internals; details go to the log only.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
         app.MapScoring();
+        app.MapAuth();
+        app.MapStudies();
+        app.MapParticipants();
+        app.MapVisits();
+        app.MapForms();
+        app.MapQueries();
+        app.MapSignatures();
+        app.MapLocks();
+        app.MapAudit();
         return app;
+    }
+
+    /// <summary>
+    /// Bearer tokens for API clients and a cookie for the web application, chosen per request; every
+    /// endpoint requires a signed-in caller unless it is marked anonymous (health, scoring, sign-in).
+    /// </summary>
+    private static void AddAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(DermisClaims.Scheme)
+            .AddPolicyScheme(DermisClaims.Scheme, "Bearer token or cookie", options => options.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? DermisClaims.BearerScheme : DermisClaims.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(DermisClaims.BearerScheme, null)
+            .AddCookie(DermisClaims.CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = "dermis";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.SlidingExpiration = true;
+                // An API answers 401/403, never a redirect to a login page.
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(DermisClaims.Scheme).RequireAuthenticatedUser().Build());
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, LogFormat format)

@@ -17,12 +17,14 @@ public sealed class DbCommandTests
         var first = await CliRun.RunAsync("db", "migrate", "--db", test.Target.ConnectionString);
         var second = await CliRun.RunAsync("db", "migrate", "--db", test.Target.ConnectionString);
 
+        var catalog = Dermis.Storage.Migrations.MigrationCatalog.For(test.Target.Kind);
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(
-            $"Database: {engine} {test.Target.Display}\nApplied 0001_installation.sql\nNow at schema version 1.\n",
+            $"Database: {engine} {test.Target.Display}\n" + string.Concat(catalog.Select(m => $"Applied {m.FileName}\n")) + $"Now at schema version {catalog.Count}.\n",
             first.Output);
+        Assert.StartsWith($"Database: {engine} {test.Target.Display}\nApplied 0001_installation.sql\nApplied 0002_trials.sql\n", first.Output, StringComparison.Ordinal);
         Assert.Equal(0, second.ExitCode);
-        Assert.EndsWith("Already at schema version 1; nothing to apply.\n", second.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"Already at schema version {catalog.Count}; nothing to apply.\n", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +40,8 @@ public sealed class DbCommandTests
         Assert.Contains("Schema version: 0\n", before.Output, StringComparison.Ordinal);
         Assert.Contains("0001     installation                     pending  -\n", before.Output, StringComparison.Ordinal);
         Assert.Equal(0, after.ExitCode);
-        Assert.Contains("Schema version: 1\n", after.Output, StringComparison.Ordinal);
+        Assert.Contains("Schema version: 2\n", after.Output, StringComparison.Ordinal);
+        Assert.Contains("0002     trials                           applied  ", after.Output, StringComparison.Ordinal);
         Assert.Matches(@"0001     installation                     applied  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\n", after.Output);
     }
 

@@ -7,9 +7,21 @@ namespace Dermis.Server.Tests;
 public sealed class ServerConventionTests
 {
     [Fact]
-    public async Task Unknown_route_is_404_problem_details()
+    public async Task Unknown_route_is_401_for_anonymous_callers_so_routes_are_not_revealed()
     {
         await using var host = await TestServerHost.StartAsync(TestDatabase.Sqlite);
+
+        var response = await host.Client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_404_problem_details_for_a_signed_in_caller()
+    {
+        await using var host = await TestServerHost.StartAsync(TestDatabase.Sqlite);
+        await host.SignInAsync(await host.CreateAccountAsync("reader", admin: false));
 
         var response = await host.Client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
 

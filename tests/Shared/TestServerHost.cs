@@ -1,7 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Dermis.Server;
+using Dermis.Server.Auth;
 using Dermis.Server.Hosting;
 using Dermis.Storage.Database;
 using Dermis.Storage.Migrations;
+using Dermis.Storage.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 
@@ -34,6 +38,39 @@ public sealed class TestServerHost : IAsyncDisposable
         var app = DermisServer.Create(database, new ServerOptions(), builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         return new TestServerHost(test, database, app);
+    }
+
+    /// <summary>The password every test account gets.</summary>
+    public const string Password = "correct horse battery";
+
+    /// <summary>Creates an account directly in the database (as `dermis account create` does).</summary>
+    public async Task<string> CreateAccountAsync(string username, bool admin, string? displayName = null)
+    {
+        await using var store = await TrialStore.BeginAsync(Database, write: true);
+        await store.CreateAccountAsync(username, displayName ?? username, Passwords.Hash(Password), admin, DateTimeOffset.UtcNow);
+        await store.CommitAsync(username, null, Dermis.Trials.Audit.AuditSource.System, DateTimeOffset.UtcNow);
+        return username;
+    }
+
+    /// <summary>Signs <see cref="Client"/> in as <paramref name="username"/> with a bearer token.</summary>
+    public async Task SignInAsync(string username) =>
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(username));
+
+    /// <summary>A new client signed in as <paramref name="username"/>.</summary>
+    public async Task<HttpClient> ClientForAsync(string username)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(username));
+        return client;
+    }
+
+    private async Task<string> TokenAsync(string username)
+    {
+        using var anonymous = App.GetTestClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("token").GetString()!;
     }
 
     public async ValueTask DisposeAsync()

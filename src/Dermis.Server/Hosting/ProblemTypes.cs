@@ -17,4 +17,28 @@ public static class ProblemTypes
 
     /// <summary>An instrument Dermis does not score (HTTP 404).</summary>
     public const string UnknownInstrument = "urn:dermis:problem:unknown-instrument";
+
+    /// <summary>Malformed or out-of-range request fields (HTTP 400); <c>errors</c> names each field.</summary>
+    public const string InvalidInput = "urn:dermis:problem:invalid-input";
+
+    /// <summary>Not found, or not visible to the caller (HTTP 404).</summary>
+    public const string NotFound = "urn:dermis:problem:not-found";
+
+    /// <summary>The caller's role does not allow the action (HTTP 403).</summary>
+    public const string Forbidden = "urn:dermis:problem:forbidden";
+
+    /// <summary>Sign-in failed (HTTP 401).</summary>
+    public const string Unauthenticated = "urn:dermis:problem:unauthenticated";
+
+    /// <summary>The action is not allowed in the record's state (HTTP 409); the detail lists the allowed actions.</summary>
+    public const string TransitionNotAllowed = "urn:dermis:problem:transition-not-allowed";
+
+    /// <summary>The save was based on an old version (HTTP 409); <c>changedItems</c> lists what changed since.</summary>
+    public const string StaleWrite = "urn:dermis:problem:stale-write";
+
+    /// <summary>The protocol file is invalid (HTTP 422); the detail names file, line and column.</summary>
+    public const string InvalidProtocol = "urn:dermis:problem:invalid-protocol";
+
+    /// <summary>A trial rule refused the request (HTTP 409), e.g. <c>urn:dermis:problem:consent-required</c>.</summary>
+    public static string Rule(string code) => "urn:dermis:problem:" + code;
 }

@@ -23,7 +23,8 @@ internal static class ScoreEndpoints
             .Accepts<JsonElement>("application/json")
             .Produces<JsonObject>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowAnonymous();
         return routes;
     }
 

@@ -44,6 +44,18 @@ public abstract class DermisDatabase : IAsyncDisposable
     /// </summary>
     internal abstract Task<DbTransaction> BeginMigrationTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts a read-write transaction. SQLite takes the write lock at once (BEGIN IMMEDIATE), so two
+    /// writers queue on the busy timeout instead of failing on a lock upgrade; PostgreSQL runs READ COMMITTED.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a read transaction: a consistent snapshot that takes no write lock.</summary>
+    public abstract Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>The clause that locks selected rows until commit (<c> FOR UPDATE</c>; empty on SQLite, whose write transaction already excludes other writers).</summary>
+    public abstract string ForUpdate { get; }
+
     /// <summary>A query returning 1 when the schema-version table exists, 0 otherwise.</summary>
     internal abstract string SchemaVersionTableExistsSql { get; }
 

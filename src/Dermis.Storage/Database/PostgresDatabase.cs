@@ -39,6 +39,20 @@ internal sealed class PostgresDatabase(DatabaseTarget target) : DermisDatabase(t
         }
     }
 
+    public override string ForUpdate => " FOR UPDATE";
+
+    public override async Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public override async Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return await connection.BeginTransactionAsync(cancellationToken);
+    }
+
     internal override async Task<DbTransaction> BeginMigrationTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);

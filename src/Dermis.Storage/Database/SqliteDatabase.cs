@@ -50,6 +50,18 @@ internal sealed class SqliteDatabase(DatabaseTarget target) : DermisDatabase(tar
         }
     }
 
+    public override string ForUpdate => "";
+
+    public override Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        // Deferred: no lock until the first read, and in WAL mode readers never block the writer.
+        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        return Task.FromResult(transaction);
+    }
+
+    public override Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        BeginMigrationTransactionAsync(connection, cancellationToken);
+
     internal override Task<DbTransaction> BeginMigrationTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // BEGIN IMMEDIATE takes the write lock at once, so a second process blocks here (up to the

@@ -1,0 +1,49 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Dermis.Storage.Database;
+using Dermis.Storage.Trials;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dermis.Server.Auth;
+
+/// <summary>
+/// "Authorization: Bearer &lt;token&gt;" for API clients. Tokens are random 256-bit values issued by
+/// <c>POST /api/auth/token</c>; only their SHA-256 is stored, so a database copy reveals no usable token.
+/// </summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    DermisDatabase database,
+    TimeProvider time)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        await using var store = await TrialStore.BeginAsync(database, write: false, Context.RequestAborted);
+        var account = await store.FindTokenAccountAsync(HashToken(token), time.GetUtcNow(), Context.RequestAborted);
+        if (account is null)
+        {
+            return AuthenticateResult.Fail("The bearer token is unknown or expired.");
+        }
+
+        var principal = DermisClaims.Principal(account.Id, account.Username, account.DisplayName, account.IsAdmin == 1, DermisClaims.BearerScheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, DermisClaims.BearerScheme));
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,23 @@
+using Dermis.Storage.Trials;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dermis.Server.Auth;
+
+/// <summary>Password hashing with ASP.NET Core Identity's PBKDF2 hasher (versioned format, per-password salt).</summary>
+public static class Passwords
+{
+    private static readonly PasswordHasher<AccountRow> Hasher = new();
+
+    /// <summary>Minimum password length for staff accounts.</summary>
+    public const int MinimumLength = 10;
+
+    /// <summary>The hash to store for <paramref name="password"/>.</summary>
+    public static string Hash(string password) => Hasher.HashPassword(new AccountRow(), password);
+
+    /// <summary>True when <paramref name="password"/> matches the account's stored hash.</summary>
+    public static bool Verify(AccountRow account, string password)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Dermis.Server.Auth;
+using Dermis.Server.Hosting;
+using Dermis.Storage.Database;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Access;
+using Dermis.Trials.Audit;
+using Dermis.Trials.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dermis.Server.Trials;
+
+/// <summary>
+/// One request on one study: the unit of work, the caller, what the caller may see and do there,
+/// and the clock. Every study route starts here, so no route can skip the access check.
+/// </summary>
+internal sealed class TrialRequest : IAsyncDisposable
+{
+    private readonly ProtocolCache _protocols;
+
+    private TrialRequest(TrialStore store, ClaimsPrincipal user, StudyRow study, StudyAccess access, ProtocolCache protocols, DateTimeOffset now)
+    {
+        Store = store;
+        User = user;
+        Study = study;
+        Access = access;
+        _protocols = protocols;
+        Now = now;
+    }
+
+    public TrialStore Store { get; }
+
+    public ClaimsPrincipal User { get; }
+
+    public StudyRow Study { get; }
+
+    public StudyAccess Access { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public string Actor => User.Username();
+
+    /// <summary>Starts the request; a study the caller has no role in is answered 404, as if it did not exist.</summary>
+    public static async Task<TrialRequest> BeginAsync(HttpContext http, string studyId, bool write)
+    {
+        var services = http.RequestServices;
+        var store = await TrialStore.BeginAsync(services.GetRequiredService<DermisDatabase>(), write, http.RequestAborted);
+        try
+        {
+            var study = await store.GetStudyAsync(studyId, http.RequestAborted);
+            var roles = study is null ? [] : await store.GetRolesAsync(http.User.Account(), studyId, http.RequestAborted);
+            if (study is null || roles.Count == 0)
+            {
+                throw new NotFoundException($"Study '{studyId}' was not found.");
+            }
+
+            return new TrialRequest(store, http.User, study, new StudyAccess(studyId, http.User.Username(), roles),
+                services.GetRequiredService<ProtocolCache>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The protocol version <paramref name="version"/> (default: the study's current one).</summary>
+    public Task<LoadedProtocol> ProtocolAsync(string? version = null) =>
+        _protocols.GetAsync(Store, Study.Id, version ?? Study.ProtocolVersion, CancellationToken.None);
+
+    /// <summary>Refuses (403) unless a role of the caller grants <paramref name="capability"/> at <paramref name="siteId"/> (study-wide when null).</summary>
+    public void Require(Capability capability, string? siteId)
+    {
+        var allowed = siteId is null ? Access.CanStudyWide(capability) : Access.Can(capability, siteId);
+        if (!allowed)
+        {
+            var roles = string.Join(", ", Access.Assignments.Select(a => a.SiteId is null ? Names.Of(a.Role) : $"{Names.Of(a.Role)} at {a.SiteId}"));
+            throw new ForbiddenException($"Your roles in {Study.Id} ({roles}) do not allow '{Names.Of(capability)}'{(siteId is null ? "" : $" at site {siteId}")}.");
+        }
+    }
+
+    /// <summary>The participant, if the caller may see its site; otherwise 404 exactly as for a missing one.</summary>
+    public async Task<ParticipantRow> ParticipantAsync(string screeningNumber)
+    {
+        var participant = await Store.GetParticipantAsync(Study.Id, screeningNumber);
+        return participant is not null && Access.CanSee(participant.SiteId)
+            ? participant
+            : throw new NotFoundException($"Participant '{screeningNumber}' was not found in {Study.Id}.");
+    }
+
+    /// <summary>Queues an audit record of this study.</summary>
+    public void Audit(AuditEvent change) => Store.Audit(Study.Id, change);
+
+    /// <summary>Commits, chaining the audit records with the caller, the role used for <paramref name="capability"/> and the source.</summary>
+    public Task CommitAsync(Capability capability, string? siteId)
+    {
+        var role = Access.RoleFor(capability, siteId);
+        return Store.CommitAsync(Actor, role is null ? null : Names.Of(role.Value), User.ViaApi() ? AuditSource.Api : AuditSource.Web, Now);
+    }
+
+    public ValueTask DisposeAsync() => Store.DisposeAsync();
+}
