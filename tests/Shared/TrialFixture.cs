@@ -58,12 +58,16 @@ public sealed class TrialFixture : IAsyncDisposable
             new { username, displayName, password = TestServerHost.Password, roles = new[] { new { role, site } } }));
     }
 
-    /// <summary>Sends a request and returns status and JSON body (default when empty).</summary>
+    /// <summary>Sends a request (a string body goes as YAML, anything else as JSON) and returns status and JSON body (default when empty).</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(string user, HttpMethod method, string path, object? body = null)
     {
         var client = await ClientAsync(user);
         using var message = new HttpRequestMessage(method, path);
-        if (body is not null)
+        if (body is string yaml)
+        {
+            message.Content = new StringContent(yaml, Encoding.UTF8, "application/yaml");
+        }
+        else if (body is not null)
         {
             message.Content = JsonContent.Create(body);
         }

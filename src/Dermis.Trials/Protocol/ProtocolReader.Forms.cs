@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dermis.Instruments.Json;
 using YamlDotNet.RepresentationModel;
 
@@ -190,34 +191,24 @@ internal sealed partial class ProtocolReader
 
     private void CheckSoftInsideHard(YamlMap item, ValueRange? hard, ValueRange? soft)
     {
-        if (hard is null || soft is null || item.Mapping("softRange", required: false) is not { } node)
+        if (hard is null || soft is null || item.ValueNode("softRange") is not YamlMappingNode node)
         {
             return;
         }
 
         var minNode = ValueOf(node, "min");
         var maxNode = ValueOf(node, "max");
-        if (soft.Min < hard.Min && minNode is not null)
+        // Lifted comparisons are false when either bound is open, so only given bounds are compared.
+        if (minNode is not null && (soft.Min < hard.Min || soft.Min > hard.Max))
         {
-            Error(minNode, $"{item.Context}: softRange min {soft.Min} is below range min {hard.Min}; the soft range lies inside the hard range");
+            Error(minNode, $"{item.Context}: softRange min {soft.Min} is outside range {Show(hard)}; the soft range lies inside the hard range");
         }
 
-        if (soft.Max > hard.Max && maxNode is not null)
+        if (maxNode is not null && (soft.Max > hard.Max || soft.Max < hard.Min))
         {
-            Error(maxNode, $"{item.Context}: softRange max {soft.Max} is above range max {hard.Max}; the soft range lies inside the hard range");
+            Error(maxNode, $"{item.Context}: softRange max {soft.Max} is outside range {Show(hard)}; the soft range lies inside the hard range");
         }
     }
 
-    private static YamlNode? ValueOf(YamlMappingNode node, string key)
-    {
-        foreach (var (k, v) in node.Children)
-        {
-            if (k is YamlScalarNode { Value: { } name } && name == key)
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
+    private static string Show(ValueRange range) => $"{range.Min?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}–{range.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}";
 }

@@ -123,6 +123,20 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
         return id;
     }
 
+    /// <summary>The value of <paramref name="key"/> in <paramref name="node"/>, or null; no key checks, no errors.</summary>
+    public static YamlNode? ValueOf(YamlMappingNode node, string key)
+    {
+        foreach (var (k, v) in node.Children)
+        {
+            if (k is YamlScalarNode { Value: { } name } && name == key)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True for <c>^[A-Za-z][A-Za-z0-9_-]*$</c>.</summary>
     public static bool IsValidId(string id)
     {

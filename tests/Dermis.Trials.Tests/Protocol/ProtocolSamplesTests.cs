@@ -212,4 +212,18 @@ public sealed class ProtocolSamplesTests
         Assert.True(check.Fires(_ => CheckValue.Null));
         Assert.False(check.Fires(_ => CheckValue.FromNumber(0m)));
     }
+
+    [Fact]
+    public void Docs_complete_example_parses_and_its_checks_compile()
+    {
+        var markdown = File.ReadAllText(Samples.RepositoryFile(Path.Combine("docs", "protocol.md")));
+        var start = markdown.LastIndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var protocol = ProtocolParser.Parse(yaml, "docs/protocol.md");
+
+        Assert.Equal("DERM-AD-201", protocol.StudyId);
+        Assert.Equal(4, protocol.Visits.Count);
+        Assert.Equal(2, CompiledEditCheck.Compile(protocol).Count);
+    }
 }

@@ -278,8 +278,16 @@ public sealed class ProtocolValidationTests
         var ex = Fail(ItemForm("      - { id: weight, label: Weight, type: decimal, range: { min: 30, max: 250 }, softRange: { min: 20, max: 300 } }"));
 
         Assert.Equal(2, ex.Errors.Count);
-        AssertError(ex, 11, 101, "softRange min 20 is below range min 30; the soft range lies inside the hard range");
-        AssertError(ex, 11, 110, "softRange max 300 is above range max 250");
+        AssertError(ex, 11, 101, "form 'f1' item 'weight': softRange min 20 is outside range 30–250; the soft range lies inside the hard range");
+        AssertError(ex, 11, 110, "softRange max 300 is outside range 30–250");
+    }
+
+    [Fact]
+    public void Item_soft_range_with_an_open_bound_still_lies_inside_the_hard_range()
+    {
+        var ex = Fail(ItemForm("      - { id: weight, label: Weight, type: decimal, range: { max: 250 }, softRange: { min: 300 } }"));
+
+        AssertOnlyError(ex, 11, 92, "softRange min 300 is outside range -∞–250");
     }
 
     [Fact]

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Dermis.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dermis.Server.Tests;
+
+/// <summary>
+/// Every route, enumerated from the running application, called by a coordinator of FR01 against
+/// data of DE01 and by an anonymous caller. A new route without a case here fails the test.
+/// </summary>
+public sealed class SiteIsolationTests
+{
+    private const string Participant = "DE01-0001";
+
+    /// <summary>What the FR01 coordinator gets on each route, with a text the body must not contain.</summary>
+    private static readonly Dictionary<string, (HttpStatusCode Status, string? MustNotContain)> OtherSite = new()
+    {
+        ["GET /api/studies"] = (HttpStatusCode.OK, null),
+        ["POST /api/studies"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}"] = (HttpStatusCode.OK, "DE01"),
+        ["POST /api/studies/{studyId}/protocol"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}/sites"] = (HttpStatusCode.OK, "DE01"),
+        ["POST /api/studies/{studyId}/sites"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}/staff"] = (HttpStatusCode.Forbidden, null),
+        ["POST /api/studies/{studyId}/staff"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}/participants"] = (HttpStatusCode.OK, Participant),
+        ["POST /api/studies/{studyId}/sites/{siteId}/participants"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}"] = (HttpStatusCode.NotFound, "2026-08-20"),
+        ["POST /api/studies/{studyId}/participants/{participant}/consent"] = (HttpStatusCode.NotFound, null),
+        ["PUT /api/studies/{studyId}/participants/{participant}/eligibility"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/status"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/visits"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/visits"] = (HttpStatusCode.NotFound, "2026-09-01"),
+        ["GET /api/studies/{studyId}/participants/{participant}/visits/{visitId:long}/forms/{formId}"] = (HttpStatusCode.NotFound, "regions"),
+        ["PUT /api/studies/{studyId}/participants/{participant}/visits/{visitId:long}/forms/{formId}"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/visits/{visitId:long}/forms/{formId}/actions"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/queries"] = (HttpStatusCode.OK, "EC-EASI-BL"),
+        ["GET /api/studies/{studyId}/queries/{queryId:long}"] = (HttpStatusCode.NotFound, "EC-EASI-BL"),
+        ["POST /api/studies/{studyId}/participants/{participant}/queries"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/queries/{queryId:long}/answer"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/queries/{queryId:long}/close"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/queries/{queryId:long}/reopen"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/signatures"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/locks"] = (HttpStatusCode.OK, Participant),
+        ["POST /api/studies/{studyId}/locks"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/audit"] = (HttpStatusCode.Forbidden, Participant),
+    };
+
+    /// <summary>Routes that hold no participant data and answer anyone.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "GET /health", "GET /openapi/{documentName}.json", "POST /api/score/{instrument}", "POST /api/auth/token", "POST /api/auth/login",
+    ];
+
+    /// <summary>Routes about the caller only.</summary>
+    private static readonly HashSet<string> SelfService = ["POST /api/auth/logout", "GET /api/auth/me"];
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Every_route_hides_another_sites_participants_and_refuses_anonymous_callers(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var s = $"/api/studies/{trial.Study}";
+        var p = await trial.EnrolAsync();
+        Assert.Equal(Participant, p);
+        var (_, visit) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/visits", new { visit = "baseline", date = "2026-09-01" });
+        var visitId = visit.GetProperty("id").GetInt64();
+        object Region() => new { erythema = 1, induration = 1, excoriation = 1, lichenification = 1, area = 1 };
+        var (_, form) = await trial.PutAsync("coord.de", $"{s}/participants/{p}/visits/{visitId}/forms/easi",
+            new { data = new { ageYears = 40, regions = new { head = Region(), upperLimbs = Region(), trunk = Region(), lowerLimbs = Region() } } });
+        var queryId = form.GetProperty("queries")[0].GetProperty("id").GetInt64();
+        await trial.PostAsync("dm", $"{s}/locks", new { level = "participant", target = p, state = "frozen" });
+
+        var routes = trial.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Distinct().Order().ToList();
+        var uncovered = routes.Where(r => !OtherSite.ContainsKey(r) && !Public.Contains(r) && !SelfService.Contains(r)).ToList();
+        Assert.True(uncovered.Count == 0, "Routes without a site-isolation case (add them to SiteIsolationTests): " + string.Join("; ", uncovered));
+        Assert.All(OtherSite.Keys, k => Assert.Contains(k, routes));
+
+        using var anonymous = Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(trial.Host.App);
+        foreach (var route in routes.Where(r => !Public.Contains(r)))
+        {
+            var (method, path) = Fill(route, trial.Study, p, visitId, queryId);
+            using var message = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+            using var response = await anonymous.SendAsync(message);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route} answered {(int)response.StatusCode} to an anonymous caller");
+        }
+
+        foreach (var (route, (expected, mustNotContain)) in OtherSite)
+        {
+            var (method, path) = Fill(route, trial.Study, p, visitId, queryId);
+            var (status, body) = await trial.SendAsync("coord.fr", new HttpMethod(method), path, Body(route, p, visitId));
+            Assert.True(status == expected, $"{route} as FR01 coordinator: expected {(int)expected}, got {(int)status} {body}");
+            if (mustNotContain is not null && body.ValueKind != JsonValueKind.Undefined)
+            {
+                Assert.DoesNotContain(mustNotContain, body.GetRawText(), StringComparison.Ordinal);
+            }
+        }
+
+        // The data is untouched: DE01's coordinator still sees the same form version and an open query.
+        var (_, after) = await trial.GetAsync("coord.de", $"{s}/participants/{p}/visits/{visitId}/forms/easi");
+        Assert.Equal(1, after.GetProperty("rowVersion").GetInt64());
+        Assert.Equal("open", after.GetProperty("queries")[0].GetProperty("state").GetString());
+    }
+
+    public static TheoryData<string> Engines => TestDatabase.Engines;
+
+    private static (string Method, string Path) Fill(string route, string study, string participant, long visitId, long queryId)
+    {
+        var parts = route.Split(' ', 2);
+        var path = parts[1].Replace("{studyId}", study, StringComparison.Ordinal)
+            .Replace("{siteId}", "DE01", StringComparison.Ordinal)
+            .Replace("{participant}", participant, StringComparison.Ordinal)
+            .Replace("{visitId:long}", visitId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{formId}", "easi", StringComparison.Ordinal)
+            .Replace("{queryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{instrument}", "easi", StringComparison.Ordinal);
+        return (parts[0], path);
+    }
+
+    /// <summary>A well-formed body for each write, so that only access, not validation, decides the answer.</summary>
+    private static object? Body(string route, string participant, long visitId) => route switch
+    {
+        _ when route.StartsWith("GET", StringComparison.Ordinal) => null,
+        "POST /api/studies" or "POST /api/studies/{studyId}/protocol" => TestProtocols.AtopicDermatitisAmendment1,
+        _ when route.EndsWith("/consent", StringComparison.Ordinal) => new { documentVersion = "2.0", signedOn = "2026-08-21", method = "onSite" },
+        _ when route.EndsWith("/eligibility", StringComparison.Ordinal) => new { answers = new Dictionary<string, bool> { ["IC1"] = false } },
+        _ when route.EndsWith("/status", StringComparison.Ordinal) => new { action = "withdraw", reason = "probe" },
+        _ when route.EndsWith("/visits", StringComparison.Ordinal) => new { visit = "week4", date = "2026-09-29" },
+        _ when route.EndsWith("/forms/{formId}", StringComparison.Ordinal) => new { data = new { }, rowVersion = 1, reason = "probe" },
+        _ when route.EndsWith("/actions", StringComparison.Ordinal) => new { action = "complete", rowVersion = 1 },
+        _ when route.EndsWith("/participants/{participant}/queries", StringComparison.Ordinal) => new { visit = visitId, form = "easi", item = "total", text = "probe" },
+        _ when route.Contains("/queries/", StringComparison.Ordinal) => new { text = "probe" },
+        _ when route.EndsWith("/signatures", StringComparison.Ordinal) => new { visit = visitId, password = TestServerHost.Password, meaning = "probe" },
+        _ when route.EndsWith("/locks", StringComparison.Ordinal) => new { level = "participant", target = participant, state = "open" },
+        _ when route.EndsWith("/sites", StringComparison.Ordinal) => new { id = "XX01", name = "Probe", country = "DE", investigator = "Dr. Probe", capacity = 1 },
+        _ when route.EndsWith("/staff", StringComparison.Ordinal) => new { username = "probe", displayName = "Probe", password = "0123456789abc", roles = new[] { new { role = "monitor", site = "DE01" } } },
+        _ => new { },
+    };
+}
