@@ -8,22 +8,26 @@ namespace Dermis.Cli;
 /// <summary>The <c>dermis</c> root command: every verb, parse errors and error-to-exit-code mapping.</summary>
 internal static class DermisCommand
 {
-    public static RootCommand Create()
+    public static RootCommand Create(TextReader input)
     {
         var root = new RootCommand("Dermis: decentralised clinical trials and precision medicine for skin disease.")
         {
             ServeCommand.Create(),
             DbCommand.Create(),
-            ScoreCommand.Create(),
+            ScoreCommand.Create(input),
+            AccountCommand.Create(input),
+            StudyCommand.Create(),
+            StudyCommand.CreateProtocol(),
+            AuditCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit status.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Parses and runs <paramref name="args"/> with <paramref name="input"/> as standard input; returns the process exit status.</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var parseResult = Create().Parse(args);
+        var parseResult = Create(input).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

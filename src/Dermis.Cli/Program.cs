@@ -1,3 +1,3 @@
 using Dermis.Cli;
 
-return await DermisCommand.RunAsync(args, Console.Out, Console.Error);
+return await DermisCommand.RunAsync(args, Console.In, Console.Out, Console.Error);

@@ -3,11 +3,14 @@ namespace Dermis.Cli.Tests;
 /// <summary>The outcome of one in-process <c>dermis</c> run.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    public static async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await DermisCommand.RunAsync(args, output, error);
+        using var reader = new StringReader(input);
+        var exitCode = await DermisCommand.RunAsync(args, reader, output, error);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

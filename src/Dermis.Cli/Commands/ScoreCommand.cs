@@ -8,7 +8,7 @@ namespace Dermis.Cli.Commands;
 /// <summary><c>dermis score &lt;instrument&gt; --input &lt;file.json | -&gt;</c>: score one instrument document (docs/scoring.md).</summary>
 internal static class ScoreCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader stdin)
     {
         var instrument = new Argument<string>("instrument")
         {
@@ -30,7 +30,7 @@ internal static class ScoreCommand
                 throw new CommandLineInputException(new UnknownInstrumentException(name).Message);
             }
 
-            using var document = await ReadAsync(parseResult.GetValue(input)!, cancellationToken);
+            using var document = await ReadAsync(parseResult.GetValue(input)!, stdin, cancellationToken);
             try
             {
                 await output.WriteLineAsync(ScoreJson.Format(ScoreJson.Score(name, document.RootElement)));
@@ -45,12 +45,17 @@ internal static class ScoreCommand
         return command;
     }
 
-    private static async Task<JsonDocument> ReadAsync(string path, CancellationToken cancellationToken)
+    private static async Task<JsonDocument> ReadAsync(string path, TextReader stdin, CancellationToken cancellationToken)
     {
         var source = path == "-" ? "- (standard input)" : $"'{path}'";
         try
         {
-            await using var stream = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+            if (path == "-")
+            {
+                return JsonDocument.Parse(await stdin.ReadToEndAsync(cancellationToken));
+            }
+
+            await using var stream = File.OpenRead(path);
             return await JsonDocument.ParseAsync(stream, default, cancellationToken);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Dermis.Server.Auth;
 using Dermis.Server.Hosting;
@@ -73,14 +72,17 @@ internal static class StudyEndpoints
             throw new ForbiddenException("Only an installation administrator may create studies (dermis account create --admin).");
         }
 
-        var (yaml, protocol) = await ReadProtocolAsync(http);
-        var now = time.GetUtcNow();
-        await using var store = await TrialStore.BeginAsync(database, write: true, http.RequestAborted);
-        await store.CreateStudyAsync(protocol.StudyId, protocol.Name, protocol.Sponsor, protocol.Version, yaml, Sha256(yaml), http.User.Username(), now, http.RequestAborted);
-        await store.AddRoleAsync(protocol.StudyId, http.User.Account(), StudyRole.SponsorAdmin, null, http.RequestAborted);
-        store.Audit(protocol.StudyId, new AuditEvent(null, null, "study", protocol.StudyId, null, "create", null, protocol.Version, null));
-        store.Audit(protocol.StudyId, new AuditEvent(null, null, "staff", http.User.Username(), null, "grantRole", null, "sponsorAdmin", null));
-        await store.CommitAsync(http.User.Username(), null, http.User.ViaApi() ? AuditSource.Api : AuditSource.Web, now, http.RequestAborted);
+        var yaml = await ReadBodyAsync(http);
+        ProtocolDefinition protocol;
+        try
+        {
+            protocol = await StudyCreation.CreateAsync(database, yaml, "protocol", http.User.Username(), http.User.ViaApi() ? AuditSource.Api : AuditSource.Web, time.GetUtcNow(), http.RequestAborted);
+        }
+        catch (ProtocolException e)
+        {
+            throw new InvalidProtocolException(e.FormatAll());
+        }
+
         return TypedResults.Created($"/api/studies/{protocol.StudyId}", new StudySummary(protocol.StudyId, protocol.Name, protocol.Sponsor, protocol.Version));
     }
 
@@ -95,7 +97,7 @@ internal static class StudyEndpoints
         }
 
         var previous = request.Study.ProtocolVersion;
-        await request.Store.AddProtocolVersionAsync(studyId, protocol.Version, yaml, Sha256(yaml), request.Actor, request.Now, http.RequestAborted);
+        await request.Store.AddProtocolVersionAsync(studyId, protocol.Version, yaml, StudyCreation.Sha256(yaml), request.Actor, request.Now, http.RequestAborted);
         request.Audit(new AuditEvent(null, null, "study", studyId, "protocolVersion", "amend", previous, protocol.Version, null));
         await request.CommitAsync(Capability.ManageStudy, null);
         return TypedResults.Ok(new StudySummary(studyId, protocol.Name, protocol.Sponsor, protocol.Version));
@@ -184,10 +186,15 @@ internal static class StudyEndpoints
         return TypedResults.Created($"/api/studies/{studyId}/staff", new { body.Username, body.DisplayName, Roles = roles.Select(r => new { Role = Names.Of(r.Role), Site = r.SiteId }) });
     }
 
-    private static async Task<(string Yaml, ProtocolDefinition Protocol)> ReadProtocolAsync(HttpContext http)
+    private static async Task<string> ReadBodyAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var yaml = await reader.ReadToEndAsync(http.RequestAborted);
+        return await reader.ReadToEndAsync(http.RequestAborted);
+    }
+
+    private static async Task<(string Yaml, ProtocolDefinition Protocol)> ReadProtocolAsync(HttpContext http)
+    {
+        var yaml = await ReadBodyAsync(http);
         try
         {
             return (yaml, ProtocolCache.Load(yaml, "protocol").Definition);
@@ -197,6 +204,4 @@ internal static class StudyEndpoints
             throw new InvalidProtocolException(e.FormatAll());
         }
     }
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
