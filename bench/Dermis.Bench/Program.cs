@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Dermis.Bench.Trials;
 
-// dotnet run -c Release --project bench/Dermis.Bench -- --filter '*Easi*'
+// dotnet run -c Release --project bench/Dermis.Bench -- --filter '*Easi*'     (BenchmarkDotNet kernels)
+// dotnet run -c Release --project bench/Dermis.Bench -- ecrf [--db ...]       (eCRF saves over HTTP)
+if (args.Length > 0 && args[0] == "ecrf")
+{
+    return await EcrfSaveBenchmark.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

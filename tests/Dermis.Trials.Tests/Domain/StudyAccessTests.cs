@@ -46,7 +46,7 @@ public sealed class StudyAccessTests
         Assert.Equal(Enum.GetValues<StudyRole>(), _matrix.Select(row => row.Role));
         Assert.Equal(Enum.GetValues<Capability>(), _columns);
         Assert.All(_matrix, row => Assert.Equal(11, row.Grants.Length));
-        Assert.Equal(55, Matrix.Count());
+        Assert.Equal(55, Matrix.Count);
     }
 
     [Theory]

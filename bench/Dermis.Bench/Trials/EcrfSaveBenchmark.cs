@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dermis.Server;
+using Dermis.Server.Auth;
+using Dermis.Server.Hosting;
+using Dermis.Storage.Database;
+using Dermis.Storage.Migrations;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Audit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace Dermis.Bench.Trials;
+
+/// <summary>
+/// eCRF saves with audit over HTTP on loopback: a real Kestrel server, N clients each saving an EASI
+/// form of its own participant in a loop (every save changes one item, sends the row version it
+/// holds, and is audited in the hash chain). Prints throughput and latency percentiles.
+/// Usage: ecrf [--db sqlite|&lt;PostgreSQL connection string&gt;] [--clients 16] [--seconds 10]
+/// </summary>
+internal static class EcrfSaveBenchmark
+{
+    private const string Study = "DERM-BENCH-1";
+    private const string Password = "benchmark password";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var db = Option(args, "--db") ?? "sqlite";
+        var clients = int.Parse(Option(args, "--clients") ?? "16", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
+        var folder = Directory.CreateTempSubdirectory("dermis-bench-").FullName;
+        var target = DatabaseTarget.Parse(db == "sqlite" ? Path.Combine(folder, "bench.db") : db, folder);
+        await using var database = DermisDatabase.Create(target);
+        await new Migrator(database).MigrateAsync();
+        await SeedAccountsAsync(database);
+
+        var url = "http://127.0.0.1:" + FreePort();
+        await using var app = DermisServer.Create(database, new ServerOptions { Urls = url, LogFormat = LogFormat.Text },
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(url) };
+        var admin = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(url) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "admin"));
+        await SetUpStudyAsync(admin);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "coord"));
+        var forms = new List<string>();
+        for (var i = 0; i < clients; i++)
+        {
+            forms.Add(await EnrolAsync(http));
+        }
+
+        // Warm-up: JIT, pools, SQLite page cache.
+        var versions = new long[forms.Count];
+        await LoadAsync(http, forms, versions, TimeSpan.FromSeconds(2), null);
+        var latencies = new List<double>();
+        var stopwatch = Stopwatch.StartNew();
+        var saves = await LoadAsync(http, forms, versions, TimeSpan.FromSeconds(seconds), latencies);
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        latencies.Sort();
+
+        await using (var store = await TrialStore.BeginAsync(database, write: false))
+        {
+            var chain = (await store.VerifyAuditAsync()).Single();
+            if (!chain.IsIntact)
+            {
+                throw new InvalidOperationException("Audit chain broken after the benchmark: " + chain.Problem);
+            }
+
+            Console.WriteLine($"| engine | clients | saves | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | audit records |");
+            Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {database.EngineName} | {clients} | {saves} | {elapsed:F1} | {saves / elapsed:F0} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.90):F2} | {Percentile(latencies, 0.99):F2} | {latencies[^1]:F2} | {chain.Records} |"));
+        }
+
+        admin.Dispose();
+        await app.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+
+    /// <summary>Each client saves its own form in a loop; returns the number of successful saves.</summary>
+    private static async Task<int> LoadAsync(HttpClient http, List<string> forms, long[] versions, TimeSpan duration, List<double>? latencies)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = forms.Select(async (form, client) =>
+        {
+            var mine = new List<double>();
+            var version = versions[client];
+            var area = 1;
+            var count = 0;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                area = area % 6 + 1;
+                var body = JsonContent.Create(new { data = Easi(area), rowVersion = version == 0 ? (long?)null : version, reason = version >= 2 ? "benchmark correction" : null });
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PutAsync(form, body);
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"Save failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+
+                using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+                version = json.RootElement.GetProperty("rowVersion").GetInt64();
+                mine.Add(ms);
+                count++;
+            }
+
+            versions[client] = version;
+            return (count, mine);
+        }).ToList();
+        var results = await Task.WhenAll(workers);
+        if (latencies is not null)
+        {
+            foreach (var (_, mine) in results)
+            {
+                latencies.AddRange(mine);
+            }
+        }
+
+        return results.Sum(r => r.count);
+    }
+
+    private static object Easi(int area)
+    {
+        object Region(int a) => new { erythema = 2, induration = 1.5, excoriation = 1, lichenification = 1, area = a };
+        return new { ageYears = 41, regions = new { head = Region(area), upperLimbs = Region(3), trunk = Region(2), lowerLimbs = Region(4) } };
+    }
+
+    private static async Task SeedAccountsAsync(DermisDatabase database)
+    {
+        await using var store = await TrialStore.BeginAsync(database, write: true);
+        await store.CreateAccountAsync("admin", "Bench Admin", Passwords.Hash(Password), true, DateTimeOffset.UtcNow);
+        await store.CommitAsync("admin", null, AuditSource.System, DateTimeOffset.UtcNow);
+    }
+
+    private static async Task SetUpStudyAsync(HttpClient admin)
+    {
+        var protocol = $$"""
+            study: { id: {{Study}}, name: Benchmark study, version: "1.0", sponsor: Dermis }
+            arms: [ { id: active, name: Active, ratio: 1 }, { id: placebo, name: Placebo, ratio: 1 } ]
+            consent: { documentVersion: "1.0" }
+            eligibility: [ { id: IC1, kind: inclusion, text: Adult } ]
+            visits:
+              - { id: baseline, name: Baseline, day: 1, anchor: true, windowBefore: 0, windowAfter: 0, forms: [easi] }
+            forms: [ { id: easi, name: EASI, instrument: easi } ]
+            editChecks:
+              - { id: EC-EASI-BL, form: easi, visit: baseline, when: "easi.total < 16", message: "Baseline EASI below 16", item: total }
+            """;
+        await Ok(admin.PostAsync("/api/studies", new StringContent(protocol, Encoding.UTF8, "application/yaml")));
+        await Ok(admin.PostAsJsonAsync($"/api/studies/{Study}/sites", new { id = "S01", name = "Bench site", country = "DE", investigator = "Dr. Bench", capacity = 1000 }));
+        await Ok(admin.PostAsJsonAsync($"/api/studies/{Study}/staff",
+            new { username = "coord", displayName = "Bench Coordinator", password = Password, roles = new[] { new { role = "coordinator", site = "S01" } } }));
+    }
+
+    private static async Task<string> EnrolAsync(HttpClient coord)
+    {
+        var s = $"/api/studies/{Study}";
+        using var screened = await Ok(coord.PostAsJsonAsync($"{s}/sites/S01/participants", new { }));
+        var p = (await screened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("screeningNumber").GetString();
+        (await Ok(coord.PostAsJsonAsync($"{s}/participants/{p}/consent", new { documentVersion = "1.0", signedOn = "2026-01-10", method = "onSite" }))).Dispose();
+        (await Ok(coord.PutAsJsonAsync($"{s}/participants/{p}/eligibility", new { answers = new Dictionary<string, bool> { ["IC1"] = true } }))).Dispose();
+        (await Ok(coord.PostAsJsonAsync($"{s}/participants/{p}/status", new { action = "enrol" }))).Dispose();
+        using var visit = await Ok(coord.PostAsJsonAsync($"{s}/participants/{p}/visits", new { visit = "baseline", date = "2026-01-12" }));
+        var id = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return $"{s}/participants/{p}/visits/{id}/forms/easi";
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string username)
+    {
+        using var response = await Ok(http.PostAsJsonAsync("/api/auth/token", new { username, password = Password }));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> send)
+    {
+        var response = await send;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return response;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
