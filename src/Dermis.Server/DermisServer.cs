@@ -42,6 +42,7 @@ public static class DermisServer
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProtocolCache>();
+        builder.Services.AddSingleton<TokenCache>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         AddAuthentication(builder.Services);

@@ -18,13 +18,13 @@ public sealed class StudyAndAuditCommandTests
             foreach (var engine in TestDatabase.Engines)
             {
                 data.Add(engine, "UPDATE audit SET new_value = 'forged' WHERE sequence = 2",
-                    "BROKEN at record 2: record 2 does not match its hash (its content was edited)");
+                    "BROKEN in chain 'study' at record 2: record 2 does not match its hash (its content was edited)");
                 data.Add(engine, "DELETE FROM audit WHERE sequence = 1",
-                    "BROKEN at record 1: record 1 is missing: the chain jumps from 0 to 2 (a record was deleted)");
+                    "BROKEN in chain 'study' at record 1: record 1 is missing: the chain jumps from 0 to 2 (a record was deleted)");
                 data.Add(engine, "DELETE FROM audit WHERE sequence = 2",
-                    "BROKEN at record 2: the chain ends at record 1 but its head records 2 (the last records were deleted)");
-                data.Add(engine, "INSERT INTO audit SELECT study_id, sequence + 1, site_id, participant, entity, entity_key, item, action, old_value, 'forged', reason, actor, role, source, at_utc, hash, hash FROM audit WHERE sequence = (SELECT max(sequence) FROM audit)",
-                    "BROKEN at record 3: record 3 does not match its hash (its content was edited)");
+                    "BROKEN in chain 'study' at record 2: the chain ends at record 1 but its head records 2 (the last records were deleted)");
+                data.Add(engine, "INSERT INTO audit SELECT study_id, chain, sequence + 1, site_id, participant, entity, entity_key, item, action, old_value, 'forged', reason, actor, role, source, at_utc, hash, hash FROM audit WHERE sequence = (SELECT max(sequence) FROM audit)",
+                    "BROKEN in chain 'study' at record 3: record 3 does not match its hash (its content was edited)");
             }
 
             return data;
@@ -46,7 +46,7 @@ public sealed class StudyAndAuditCommandTests
         Assert.Equal("Created account sponsor (administrator).\n", account.Output);
         Assert.Equal(0, study.ExitCode);
         Assert.StartsWith("Created study ", study.Output, StringComparison.Ordinal);
-        Assert.Matches(@"^\S+: 2 records, chain intact\n$", verify.Output);
+        Assert.Matches(@"^\S+: 2 records in 1 chains, intact\n$", verify.Output);
         Assert.Equal(0, verify.ExitCode);
     }
 
@@ -75,7 +75,7 @@ public sealed class StudyAndAuditCommandTests
         var lines = verify.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("2 records, chain intact", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("2 records in 1 chains, intact", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,14 @@ internal static class EcrfSaveBenchmark
         var clients = int.Parse(Option(args, "--clients") ?? "16", CultureInfo.InvariantCulture);
         var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         var folder = Directory.CreateTempSubdirectory("dermis-bench-").FullName;
+        // PostgreSQL: a fresh database on the given server for each run, dropped afterwards.
+        var scratch = db == "sqlite" ? null : "dermis_bench_" + Guid.NewGuid().ToString("N");
+        if (scratch is not null)
+        {
+            await ExecuteOnServerAsync(db, $"CREATE DATABASE {scratch}");
+            db = new Npgsql.NpgsqlConnectionStringBuilder(db) { Database = scratch }.ConnectionString;
+        }
+
         var target = DatabaseTarget.Parse(db == "sqlite" ? Path.Combine(folder, "bench.db") : db, folder);
         await using var database = DermisDatabase.Create(target);
         await new Migrator(database).MigrateAsync();
@@ -67,23 +75,38 @@ internal static class EcrfSaveBenchmark
 
         await using (var store = await TrialStore.BeginAsync(database, write: false))
         {
-            var chain = (await store.VerifyAuditAsync()).Single();
-            if (!chain.IsIntact)
+            var chains = await store.VerifyAuditAsync();
+            if (chains.FirstOrDefault(c => !c.IsIntact) is { } broken)
             {
-                throw new InvalidOperationException("Audit chain broken after the benchmark: " + chain.Problem);
+                throw new InvalidOperationException($"Audit chain {broken.Chain} broken after the benchmark: {broken.Problem}");
             }
 
             Console.WriteLine($"| engine | clients | saves | seconds | saves/s | p50 ms | p90 ms | p99 ms | max ms | audit records |");
             Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {database.EngineName} | {clients} | {saves} | {elapsed:F1} | {saves / elapsed:F0} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.90):F2} | {Percentile(latencies, 0.99):F2} | {latencies[^1]:F2} | {chain.Records} |"));
+                $"| {database.EngineName} | {clients} | {saves} | {elapsed:F1} | {saves / elapsed:F0} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.90):F2} | {Percentile(latencies, 0.99):F2} | {latencies[^1]:F2} | {chains.Sum(c => c.Records)} |"));
         }
 
         admin.Dispose();
         await app.StopAsync();
+        await database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
+        if (scratch is not null)
+        {
+            await ExecuteOnServerAsync(db, $"DROP DATABASE IF EXISTS {scratch} WITH (FORCE)");
+        }
+
         return 0;
+    }
+
+    private static async Task ExecuteOnServerAsync(string connectionString, string sql)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" };
+        await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Each client saves its own form in a loop; returns the number of successful saves.</summary>

@@ -10,17 +10,20 @@ internal static class AuditCommand
     public static Command Create()
     {
         var db = DatabaseOption.Create();
-        var verify = new Command("verify", "Recompute every audit record's hash and link; exit 1 naming the first broken record of each study.") { db };
+        var verify = new Command("verify", "Recompute every audit record's hash and link; exit 1 naming the first broken record of each broken chain.") { db };
         verify.SetAction((parseResult, cancellationToken) => DermisCommand.GuardAsync(parseResult, async output =>
         {
             await using var database = DermisDatabase.Create(DatabaseOption.Resolve(parseResult, db));
             await using var store = await TrialStore.BeginAsync(database, write: false, cancellationToken);
             var results = await store.VerifyAuditAsync(cancellationToken);
-            foreach (var result in results)
+            foreach (var study in results.GroupBy(r => r.StudyId))
             {
-                await output.WriteLineAsync(result.IsIntact
-                    ? $"{result.StudyId}: {result.Records} records, chain intact"
-                    : $"{result.StudyId}: BROKEN at record {result.FirstBrokenSequence}: {result.Problem}");
+                var records = study.Sum(r => r.Records);
+                var broken = study.Where(r => !r.IsIntact).ToList();
+                await output.WriteLineAsync(broken.Count == 0
+                    ? $"{study.Key}: {records} records in {study.Count()} chains, intact"
+                    : string.Join(Environment.NewLine, broken.Select(r =>
+                        $"{study.Key}: BROKEN in chain '{(r.Chain.Length == 0 ? "study" : r.Chain)}' at record {r.FirstBrokenSequence}: {r.Problem}")));
             }
 
             if (results.Count == 0)

@@ -18,6 +18,7 @@ internal sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     DermisDatabase database,
+    TokenCache cache,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -33,15 +34,21 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        await using var store = await TrialStore.BeginAsync(database, write: false, Context.RequestAborted);
-        var account = await store.FindTokenAccountAsync(HashToken(token), time.GetUtcNow(), Context.RequestAborted);
-        if (account is null)
+        var tokenHash = HashToken(header["Bearer ".Length..].Trim());
+        var principal = cache.Find(tokenHash);
+        if (principal is null)
         {
-            return AuthenticateResult.Fail("The bearer token is unknown or expired.");
+            await using var store = await TrialStore.BeginAsync(database, write: false, Context.RequestAborted);
+            var token = await store.FindTokenAccountAsync(tokenHash, time.GetUtcNow(), Context.RequestAborted);
+            if (token is null)
+            {
+                return AuthenticateResult.Fail("The bearer token is unknown or expired.");
+            }
+
+            principal = DermisClaims.Principal(token.Id, token.Username, token.DisplayName, token.IsAdmin == 1, DermisClaims.BearerScheme);
+            cache.Add(tokenHash, principal, UtcText.Parse(token.ExpiresAt));
         }
 
-        var principal = DermisClaims.Principal(account.Id, account.Username, account.DisplayName, account.IsAdmin == 1, DermisClaims.BearerScheme);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, DermisClaims.BearerScheme));
     }
 

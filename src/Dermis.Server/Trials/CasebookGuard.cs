@@ -9,7 +9,7 @@ internal static class CasebookGuard
     /// <summary>The effective freeze/lock state over the target (any of its arguments may be null to stop at a higher level).</summary>
     public static async Task<LockState> StateAsync(TrialRequest request, string? siteId, string? participant, long? visitRowId, string? formId)
     {
-        var locks = await request.Store.ListLocksAsync(request.Study.Id);
+        var locks = await request.LocksAsync();
         return Locks.Effective(locks, siteId ?? "\0", participant ?? "\0", visitRowId ?? -1, formId ?? "\0");
     }
 

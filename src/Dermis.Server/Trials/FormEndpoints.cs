@@ -33,9 +33,19 @@ internal static class FormEndpoints
     internal static async Task<(VisitRow Visit, FormDefinition Form, FormRow? Row, ProtocolDefinition Protocol)> LocateAsync(
         TrialRequest request, ParticipantRow participant, long visitRowId, string formId)
     {
-        var visit = await request.Store.GetVisitAsync(participant.Id, visitRowId)
-            ?? throw new NotFoundException($"Visit {visitRowId} of participant {participant.ScreeningNumber} was not found.");
-        var row = await request.Store.GetFormAsync(visitRowId, formId);
+        var visit = await request.Store.GetVisitAsync(participant.Id, visitRowId);
+        return await LocateAsync(request, participant, visit, visitRowId, formId, await request.Store.GetFormAsync(visitRowId, formId));
+    }
+
+    /// <summary>As above, for a visit and form already read.</summary>
+    internal static async Task<(VisitRow Visit, FormDefinition Form, FormRow? Row, ProtocolDefinition Protocol)> LocateAsync(
+        TrialRequest request, ParticipantRow participant, VisitRow? visit, long visitRowId, string formId, FormRow? row)
+    {
+        if (visit is null)
+        {
+            throw new NotFoundException($"Visit {visitRowId} of participant {participant.ScreeningNumber} was not found.");
+        }
+
         var protocol = (await request.ProtocolAsync(row?.ProtocolVersion ?? visit.ProtocolVersion)).Definition;
         var visitDefinition = protocol.FindVisit(visit.VisitId)!;
         if (!visitDefinition.FormIds.Contains(formId))
@@ -56,7 +66,7 @@ internal static class FormEndpoints
 
     internal static async Task<object> ViewAsync(TrialRequest request, ParticipantRow participant, VisitRow visit, FormDefinition form, FormRow? row)
     {
-        var queries = row is null ? [] : (await request.Store.ListQueriesAsync(request.Study.Id, null, participant.Id, null)).Where(q => q.FormDataId == row.Id).ToList();
+        var queries = row is null ? [] : await request.Store.ListFormQueriesAsync(row.Id);
         var state = await CasebookGuard.StateAsync(request, participant.SiteId, participant.ScreeningNumber, visit.Id, form.Id);
         return new
         {

@@ -21,10 +21,13 @@ internal static class FormSaving
 {
     public static async Task<IResult> SaveAsync(string studyId, string participant, long visitId, string formId, FormEndpoints.SaveRequest body, HttpContext http)
     {
-        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
+        // Decide everything in a read phase; take the write lock only to store (SQLite has one writer).
+        await using var request = await TrialRequest.BeginReadThenWriteAsync(http, studyId);
+        var context = await request.Store.LoadFormContextAsync(studyId, participant, visitId, formId, http.RequestAborted);
+        var row = request.Visible(context.Participant, participant);
         request.Require(Capability.EnterData, row.SiteId);
-        var (visit, form, existing, protocol) = await FormEndpoints.LocateAsync(request, row, visitId, formId);
+        request.KnowLocks(context.Locks);
+        var (visit, form, existing, protocol) = await FormEndpoints.LocateAsync(request, row, context.Visit, visitId, formId, context.Form);
         await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, visit.Id, formId);
         if (body.Data is not { } data)
         {
@@ -74,8 +77,17 @@ internal static class FormSaving
         saved.InstrumentVersion = evaluation.InstrumentVersion;
         saved.UpdatedAt = UtcText.Format(request.Now);
         saved.UpdatedBy = request.Actor;
+        var firing = await FiringChecksAsync(request, row, visit, saved);
+
+        await request.BeginWritingAsync();
+        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, visit.Id, formId);
         if (existing is null)
         {
+            if (await request.Store.GetFormAsync(visit.Id, formId) is { } raced)
+            {
+                throw new StaleWriteException($"Form {formId} of visit {visit.VisitId} was just entered by {raced.UpdatedBy}; reload it.", []);
+            }
+
             await request.Store.InsertFormAsync(saved);
         }
         else if (!await request.Store.UpdateFormAsync(saved, existing.RowVersion))
@@ -101,9 +113,22 @@ internal static class FormSaving
             request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "form", versionKey, "status", "save", Names.Of(from), saved.Status, body.Reason));
         }
 
-        await InvalidateSignaturesAsync(request, row, visit, formId);
+        // The count read with the context is current unless the request had a read phase, in which
+        // an investigator may have signed meanwhile.
+        if (context.ValidSignatures > 0 || request.Store.ReadBeforeWriting)
+        {
+            await InvalidateSignaturesAsync(request, row, visit, formId);
+        }
+
         await OpenSoftRangeQueriesAsync(request, row, saved, evaluation.SoftRangeIssues);
-        await RunEditChecksAsync(request, row, visit, saved);
+        foreach (var (check, message) in firing)
+        {
+            if (!await request.Store.HasUnresolvedCheckQueryAsync(saved.Id, check.Definition.Id))
+            {
+                await OpenSystemQueryAsync(request, row, saved, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, message);
+            }
+        }
+
         await request.CommitAsync(Capability.EnterData, row.SiteId);
         return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, saved));
     }
@@ -137,47 +162,60 @@ internal static class FormSaving
         }
     }
 
-    /// <summary>Runs the protocol's edit checks declared on this form (and visit); each that fires opens one query, never a duplicate.</summary>
-    private static async Task RunEditChecksAsync(TrialRequest request, ParticipantRow row, VisitRow visit, FormRow form)
+    /// <summary>
+    /// Runs the protocol's edit checks declared on this form (and visit) against the data being saved;
+    /// returns those that fire with their query text. Each opens one query, never a duplicate.
+    /// </summary>
+    private static async Task<List<(CompiledEditCheck Check, string Message)>> FiringChecksAsync(TrialRequest request, ParticipantRow row, VisitRow visit, FormRow form)
     {
+        var firing = new List<(CompiledEditCheck, string)>();
         var loaded = await request.ProtocolAsync(form.ProtocolVersion);
         var checks = loaded.EditChecks.Where(c => c.Definition.FormId == form.FormId && (c.Definition.VisitId is null || c.Definition.VisitId == visit.VisitId)).ToList();
         if (checks.Count == 0)
         {
-            return;
+            return firing;
         }
 
-        var visits = await request.Store.ListVisitsAsync(row.Id);
-        var forms = await request.Store.ListFormsAsync(row.Id);
+        // Other visits' and forms' data are read only when a check refers to them, once each, before evaluating.
+        var sources = new Dictionary<(string? Visit, string Form), FormRow?>();
+        List<VisitRow>? visits = null;
+        foreach (var reference in checks.SelectMany(c => c.Condition.References))
+        {
+            var key = (reference.VisitId == visit.VisitId ? null : reference.VisitId, reference.FormId);
+            if ((key.Item1 is null && reference.FormId == form.FormId) || sources.ContainsKey(key))
+            {
+                continue;
+            }
+
+            visits ??= await request.Store.ListVisitsAsync(row.Id);
+            var visitRow = key.Item1 is null ? visit : visits.FirstOrDefault(v => v.VisitId == key.Item1);
+            sources[key] = visitRow is null ? null : await request.Store.GetFormAsync(visitRow.Id, reference.FormId);
+        }
+
         CheckValue Resolve(ItemReference reference)
         {
-            var visitRow = reference.VisitId is null ? visit : visits.FirstOrDefault(v => v.VisitId == reference.VisitId);
-            var source = visitRow is null ? null
-                : visitRow.Id == form.VisitRowId && reference.FormId == form.FormId ? form
-                : forms.FirstOrDefault(f => f.VisitRowId == visitRow.Id && f.FormId == reference.FormId);
+            var visitKey = reference.VisitId == visit.VisitId ? null : reference.VisitId;
+            var source = visitKey is null && reference.FormId == form.FormId ? form : sources.GetValueOrDefault((visitKey, reference.FormId));
             return source is null ? CheckValue.Null : FormData.Read(source.Derived, source.Data, reference.ItemPath);
         }
 
         foreach (var check in checks)
         {
-            bool fires;
             try
             {
-                fires = check.Fires(Resolve);
+                if (check.Fires(Resolve))
+                {
+                    firing.Add((check, check.Definition.Message));
+                }
             }
             catch (CheckExpressionException e)
             {
-                // A type clash in the protocol's expression is the protocol's fault, not the site's: open a query that says so.
-                await OpenSystemQueryAsync(request, row, form, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath,
-                    $"Edit check {check.Definition.Id} could not be evaluated ({e.Message}); the data manager must review it.");
-                continue;
-            }
-
-            if (fires && !await request.Store.HasUnresolvedCheckQueryAsync(form.Id, check.Definition.Id))
-            {
-                await OpenSystemQueryAsync(request, row, form, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, check.Definition.Message);
+                // A type clash in the protocol's expression is the protocol's fault, not the site's: a query says so.
+                firing.Add((check, $"Edit check {check.Definition.Id} could not be evaluated ({e.Message}); the data manager must review it."));
             }
         }
+
+        return firing;
     }
 
     private static async Task OpenSystemQueryAsync(TrialRequest request, ParticipantRow row, FormRow form, QueryKind kind, string checkId, string? item, string text)

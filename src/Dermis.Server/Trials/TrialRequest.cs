@@ -5,6 +5,7 @@ using Dermis.Storage.Database;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Access;
 using Dermis.Trials.Audit;
+using Dermis.Trials.Locking;
 using Dermis.Trials.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ namespace Dermis.Server.Trials;
 internal sealed class TrialRequest : IAsyncDisposable
 {
     private readonly ProtocolCache _protocols;
+    private IReadOnlyList<LockRecord>? _locks;
 
     private TrialRequest(TrialStore store, ClaimsPrincipal user, StudyRow study, StudyAccess access, ProtocolCache protocols, DateTimeOffset now)
     {
@@ -42,15 +44,30 @@ internal sealed class TrialRequest : IAsyncDisposable
     public string Actor => User.Username();
 
     /// <summary>Starts the request; a study the caller has no role in is answered 404, as if it did not exist.</summary>
-    public static async Task<TrialRequest> BeginAsync(HttpContext http, string studyId, bool write)
+    public static Task<TrialRequest> BeginAsync(HttpContext http, string studyId, bool write) =>
+        BeginAsync(http, studyId, write ? TrialStore.BeginAsync(Database(http), true, http.RequestAborted) : TrialStore.BeginAsync(Database(http), false, http.RequestAborted));
+
+    /// <summary>Starts a request that decides first and writes at the end (<see cref="TrialStore.BeginReadThenWriteAsync"/>); call <see cref="BeginWritingAsync"/> before writing.</summary>
+    public static Task<TrialRequest> BeginReadThenWriteAsync(HttpContext http, string studyId) =>
+        BeginAsync(http, studyId, TrialStore.BeginReadThenWriteAsync(Database(http), http.RequestAborted));
+
+    /// <summary>Takes the write lock and re-reads the locks, which another writer may have set meanwhile.</summary>
+    public async Task BeginWritingAsync()
+    {
+        await Store.BeginWritingAsync();
+        _locks = null;
+    }
+
+    private static DermisDatabase Database(HttpContext http) => http.RequestServices.GetRequiredService<DermisDatabase>();
+
+    private static async Task<TrialRequest> BeginAsync(HttpContext http, string studyId, Task<TrialStore> starting)
     {
         var services = http.RequestServices;
-        var store = await TrialStore.BeginAsync(services.GetRequiredService<DermisDatabase>(), write, http.RequestAborted);
+        var store = await starting;
         try
         {
-            var study = await store.GetStudyAsync(studyId, http.RequestAborted);
-            var roles = study is null ? [] : await store.GetRolesAsync(http.User.Account(), studyId, http.RequestAborted);
-            if (study is null || roles.Count == 0)
+            var found = await store.GetStudyAccessAsync(studyId, http.User.Account(), http.RequestAborted);
+            if (found is not ({ } study, { Count: > 0 } roles))
             {
                 throw new NotFoundException($"Study '{studyId}' was not found.");
             }
@@ -64,6 +81,18 @@ internal sealed class TrialRequest : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The study's freezes and locks, read once per request.</summary>
+    public async Task<IReadOnlyList<LockRecord>> LocksAsync() => _locks ??= await Store.ListLocksAsync(Study.Id);
+
+    /// <summary>Uses locks read together with other data (a form save's context).</summary>
+    public void KnowLocks(IReadOnlyList<LockRecord> locks) => _locks = locks;
+
+    /// <summary>The participant of a loaded row, if the caller may see its site; otherwise 404 exactly as for a missing one.</summary>
+    public ParticipantRow Visible(ParticipantRow? participant, string screeningNumber) =>
+        participant is not null && Access.CanSee(participant.SiteId)
+            ? participant
+            : throw new NotFoundException($"Participant '{screeningNumber}' was not found in {Study.Id}.");
 
     /// <summary>The protocol version <paramref name="version"/> (default: the study's current one).</summary>
     public Task<LoadedProtocol> ProtocolAsync(string? version = null) =>
@@ -83,10 +112,7 @@ internal sealed class TrialRequest : IAsyncDisposable
     /// <summary>The participant, if the caller may see its site; otherwise 404 exactly as for a missing one.</summary>
     public async Task<ParticipantRow> ParticipantAsync(string screeningNumber)
     {
-        var participant = await Store.GetParticipantAsync(Study.Id, screeningNumber);
-        return participant is not null && Access.CanSee(participant.SiteId)
-            ? participant
-            : throw new NotFoundException($"Participant '{screeningNumber}' was not found in {Study.Id}.");
+        return Visible(await Store.GetParticipantAsync(Study.Id, screeningNumber), screeningNumber);
     }
 
     /// <summary>Queues an audit record of this study.</summary>

@@ -50,6 +50,17 @@ public abstract class DermisDatabase : IAsyncDisposable
     /// </summary>
     public abstract Task<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default);
 
+    /// <summary>True when the engine admits one writer at a time (SQLite): work that can be done before writing should be.</summary>
+    public virtual bool SerializesWriters => false;
+
+    /// <summary>
+    /// Waits for this process's turn to write, before <see cref="BeginWriteTransactionAsync"/>. SQLite
+    /// allows one writer; queueing writers here, in order, spares them SQLite's busy handler, which
+    /// sleeps in growing steps and turns contention into 100 ms tail latencies. PostgreSQL needs no gate.
+    /// </summary>
+    /// <returns>Disposing it lets the next writer in; dispose right after commit or rollback.</returns>
+    public virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Starts a read transaction: a consistent snapshot that takes no write lock.</summary>
     public abstract Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default);
 

@@ -10,7 +10,7 @@ internal sealed class PostgresDatabase(DatabaseTarget target) : DermisDatabase(t
     // Arbitrary but fixed: every Dermis process must use the same key ("DERMIS" in ASCII).
     private const long MigrationLockKey = 0x44_45_52_4D_49_53;
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(target.ConnectionString);
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(Tune(target.ConnectionString));
 
     internal override string SchemaVersionTableExistsSql =>
         "SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END";
@@ -68,6 +68,23 @@ internal sealed class PostgresDatabase(DatabaseTarget target) : DermisDatabase(t
     {
         await _dataSource.DisposeAsync();
         await base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Dermis sends the same few dozen statements over and over: let Npgsql prepare them on the
+    /// server after their second use, so PostgreSQL parses and plans each once per connection
+    /// (unless the user's connection string says otherwise).
+    /// </summary>
+    private static string Tune(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 128;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static string Reason(Exception e) => e switch

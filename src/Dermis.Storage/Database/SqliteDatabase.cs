@@ -52,6 +52,29 @@ internal sealed class SqliteDatabase(DatabaseTarget target) : DermisDatabase(tar
 
     public override string ForUpdate => "";
 
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public override bool SerializesWriters => true;
+
+    public override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _writer.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private SemaphoreSlim? _writer = writer;
+
+        public void Dispose() => Interlocked.Exchange(ref _writer, null)?.Release();
+    }
+
     public override Task<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
         // Deferred: no lock until the first read, and in WAL mode readers never block the writer.

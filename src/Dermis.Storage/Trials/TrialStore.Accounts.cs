@@ -30,10 +30,11 @@ public sealed partial class TrialStore
         ExecuteAsync("INSERT INTO api_token (token_hash, account_id, created_at, expires_at) VALUES (@tokenHash, @accountId, @at, @expires)",
             new { tokenHash, accountId, at = UtcText.Format(at), expires = UtcText.Format(expires) }, cancellationToken);
 
-    /// <summary>The account a valid (unexpired) token belongs to, or null.</summary>
-    public Task<AccountRow?> FindTokenAccountAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        QueryFirstOrDefaultAsync<AccountRow>(
-            $"SELECT {AccountColumns.Replace("id AS", "a.id AS", StringComparison.Ordinal)} FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = @tokenHash AND t.expires_at > @now",
+    /// <summary>The account a valid (unexpired) token belongs to, with the token's expiry, or null.</summary>
+    public Task<TokenAccountRow?> FindTokenAccountAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        QueryFirstOrDefaultAsync<TokenAccountRow>(
+            "SELECT a.id AS Id, a.username AS Username, a.display_name AS DisplayName, a.is_admin AS IsAdmin, t.expires_at AS ExpiresAt " +
+            "FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = @tokenHash AND t.expires_at > @now",
             new { tokenHash, now = UtcText.Format(now) }, cancellationToken);
 
     /// <summary>Grants <paramref name="role"/> in <paramref name="studyId"/> at <paramref name="siteId"/> (null: all sites).</summary>
@@ -49,6 +50,23 @@ public sealed partial class TrialStore
         return rows.Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId)).ToList();
     }
 
+    /// <summary>The study and the account's roles in it, in one round trip; null when the study does not exist.</summary>
+    public async Task<(StudyRow Study, IReadOnlyList<RoleAssignment> Roles)?> GetStudyAccessAsync(string studyId, long accountId, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync<StudyAccessRow>(
+            "SELECT s.id AS Id, s.name AS Name, s.sponsor AS Sponsor, s.protocol_version AS ProtocolVersion, r.role AS Role, r.site_id AS SiteId " +
+            "FROM study s LEFT JOIN study_role r ON r.study_id = s.id AND r.account_id = @accountId WHERE s.id = @studyId",
+            new { studyId, accountId }, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var study = new StudyRow { Id = rows[0].Id, Name = rows[0].Name, Sponsor = rows[0].Sponsor, ProtocolVersion = rows[0].ProtocolVersion };
+        IReadOnlyList<RoleAssignment> roles = rows.Where(r => r.Role is not null).Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId)).ToList();
+        return (study, roles);
+    }
+
     /// <summary>Staff of a study with their roles.</summary>
     public Task<List<StaffRoleRow>> ListStaffAsync(string studyId, CancellationToken cancellationToken = default) =>
         QueryAsync<StaffRoleRow>("""
@@ -56,12 +74,46 @@ public sealed partial class TrialStore
             FROM study_role r JOIN account a ON a.id = r.account_id WHERE r.study_id = @studyId ORDER BY a.username, r.role, r.site_id
             """, new { studyId }, cancellationToken);
 
+    private sealed class StudyAccessRow
+    {
+        public string Id { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Sponsor { get; set; } = "";
+
+        public string ProtocolVersion { get; set; } = "";
+
+        public string? Role { get; set; }
+
+        public string? SiteId { get; set; }
+    }
+
     private sealed class RoleRow
     {
         public string Role { get; set; } = "";
 
         public string? SiteId { get; set; }
     }
+}
+
+/// <summary>The account behind a bearer token.</summary>
+public sealed class TokenAccountRow
+{
+    /// <summary>Account key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Login name.</summary>
+    public string Username { get; set; } = "";
+
+    /// <summary>Printed name.</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>1 for an installation administrator.</summary>
+    public long IsAdmin { get; set; }
+
+    /// <summary>Token expiry (UTC text).</summary>
+    public string ExpiresAt { get; set; } = "";
 }
 
 /// <summary>A staff member's role in a study.</summary>

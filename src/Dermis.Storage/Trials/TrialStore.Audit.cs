@@ -11,25 +11,33 @@ public sealed partial class TrialStore
         var sql = $"SELECT {AuditColumns} FROM audit WHERE study_id = @studyId"
             + (participant is null ? "" : " AND participant = @participant")
             + (item is null ? "" : " AND item = @item")
-            + " ORDER BY sequence";
+            + " ORDER BY at_utc, chain, sequence";
         var rows = await QueryAsync<AuditRow>(sql, new { studyId, participant, item }, cancellationToken);
         return rows.Where(r => entityKeyPrefix is null || r.EntityKey.StartsWith(entityKeyPrefix, StringComparison.Ordinal)).Select(r => r.ToEntry()).ToList();
     }
 
-    /// <summary>Verifies every study's chain: each record's hash, each link, and the chain head.</summary>
+    /// <summary>Verifies every chain of every study: each record's hash, each link, and the chain head.</summary>
     public async Task<IReadOnlyList<AuditVerification>> VerifyAuditAsync(CancellationToken cancellationToken = default)
     {
-        var studies = await QueryAsync<string>("SELECT study_id FROM audit_chain UNION SELECT DISTINCT study_id FROM audit ORDER BY 1", null, cancellationToken);
+        var chains = await QueryAsync<ChainKeyRow>(
+            "SELECT study_id AS StudyId, chain AS Chain FROM audit_chain UNION SELECT DISTINCT study_id, chain FROM audit ORDER BY 1, 2", null, cancellationToken);
         var results = new List<AuditVerification>();
-        foreach (var study in studies)
+        foreach (var key in chains)
         {
             var head = await QueryFirstOrDefaultAsync<ChainHeadRow>(
-                "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @study", new { study }, cancellationToken);
-            var records = await QueryAsync<AuditRow>($"SELECT {AuditColumns} FROM audit WHERE study_id = @study ORDER BY sequence, hash", new { study }, cancellationToken);
-            results.Add(AuditChain.Verify(study, records.Select(r => r.ToEntry()), head?.LastSequence ?? 0, head?.LastHash ?? AuditChain.GenesisHash));
+                "SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @StudyId AND chain = @Chain", key, cancellationToken);
+            var records = await QueryAsync<AuditRow>($"SELECT {AuditColumns} FROM audit WHERE study_id = @StudyId AND chain = @Chain ORDER BY sequence, hash", key, cancellationToken);
+            results.Add(AuditChain.Verify(key.StudyId, records.Select(r => r.ToEntry()), head?.LastSequence ?? 0, head?.LastHash ?? AuditChain.GenesisHash, key.Chain));
         }
 
         return results;
+    }
+
+    private sealed class ChainKeyRow
+    {
+        public string StudyId { get; set; } = "";
+
+        public string Chain { get; set; } = "";
     }
 
     private const string AuditColumns = """

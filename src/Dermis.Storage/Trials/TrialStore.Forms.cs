@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Dermis.Storage.Trials;
 
 /// <summary>eCRF data, queries and signatures.</summary>
@@ -13,6 +15,28 @@ public sealed partial class TrialStore
         q.form_data_id AS FormDataId, q.item AS Item, q.kind AS Kind, q.check_id AS CheckId, q.state AS State, q.text AS Text,
         q.opened_by AS OpenedBy, q.opened_at AS OpenedAt
         """;
+
+    /// <summary>
+    /// Everything a form save needs to decide, in one round trip: the participant, the visit, the
+    /// form as stored, how many valid signatures cover the visit, and the study's freezes and locks.
+    /// </summary>
+    public async Task<FormContext> LoadFormContextAsync(string studyId, string screeningNumber, long visitRowId, string formId, CancellationToken cancellationToken = default)
+    {
+        var sql = $"SELECT {ParticipantColumns} FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber;" +
+                  $" SELECT {VisitColumns} FROM visit WHERE id = @visitRowId AND participant_id = (SELECT id FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber);" +
+                  $" SELECT {FormColumns} FROM form_data WHERE visit_row_id = @visitRowId AND form_id = @formId;" +
+                  " SELECT count(*) FROM signature WHERE invalidated_at IS NULL AND (visit_row_id IS NULL OR visit_row_id = @visitRowId)" +
+                  " AND participant_id = (SELECT id FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber);" +
+                  " SELECT level AS Level, target AS Target, state AS State, set_by AS SetBy, set_at AS SetAt FROM freeze_lock WHERE study_id = @studyId";
+        using var results = await _connection.QueryMultipleAsync(new CommandDefinition(
+            sql, new { studyId, screeningNumber, visitRowId, formId }, Transaction, cancellationToken: cancellationToken));
+        var participant = await results.ReadFirstOrDefaultAsync<ParticipantRow>();
+        var visit = await results.ReadFirstOrDefaultAsync<VisitRow>();
+        var form = await results.ReadFirstOrDefaultAsync<FormRow>();
+        var signatures = await results.ReadFirstAsync<long>();
+        var locks = (await results.ReadAsync<LockRow>()).Select(ToLock).ToList();
+        return new FormContext(participant, visit, form, signatures, locks);
+    }
 
     /// <summary>A form of a visit, or null when nothing was entered yet.</summary>
     public Task<FormRow?> GetFormAsync(long visitRowId, string formId, CancellationToken cancellationToken = default) =>
@@ -88,6 +112,11 @@ public sealed partial class TrialStore
         var rows = await QueryAsync<QueryRow>(sql, new { studyId, participantId, state }, cancellationToken);
         return visibleSites is null ? rows : rows.Where(r => visibleSites.Contains(r.SiteId)).ToList();
     }
+
+    /// <summary>Queries on one form.</summary>
+    public Task<List<QueryRow>> ListFormQueriesAsync(long formDataId, CancellationToken cancellationToken = default) =>
+        QueryAsync<QueryRow>($"SELECT {QueryColumns} FROM data_query q JOIN participant p ON p.id = q.participant_id WHERE q.form_data_id = @formDataId ORDER BY q.id",
+            new { formDataId }, cancellationToken);
 
     /// <summary>The thread of a query, oldest first.</summary>
     public Task<List<QueryMessageRow>> ListQueryMessagesAsync(long queryId, CancellationToken cancellationToken = default) =>

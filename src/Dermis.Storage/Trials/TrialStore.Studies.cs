@@ -80,8 +80,10 @@ public sealed partial class TrialStore
     {
         var rows = await QueryAsync<LockRow>(
             "SELECT level AS Level, target AS Target, state AS State, set_by AS SetBy, set_at AS SetAt FROM freeze_lock WHERE study_id = @studyId", new { studyId }, cancellationToken);
-        return rows.Select(r => new LockRecord(Names.Parse<LockLevel>(r.Level)!.Value, r.Target, Names.Parse<LockState>(r.State)!.Value)).ToList();
+        return rows.Select(ToLock).ToList();
     }
+
+    private static LockRecord ToLock(LockRow row) => new(Names.Parse<LockLevel>(row.Level)!.Value, row.Target, Names.Parse<LockState>(row.State)!.Value);
 
     /// <summary>Sets (or, with <see cref="LockState.Open"/>, removes) a freeze or lock; returns the previous state.</summary>
     public async Task<LockState> SetLockAsync(string studyId, LockLevel level, string target, LockState state, string actor, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -15,9 +15,11 @@ public sealed partial class TrialStore : IAsyncDisposable
 {
     private readonly DermisDatabase _database;
     private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
+    private DbTransaction _transaction;
+    private bool _writing;
     private readonly List<(string StudyId, AuditEvent Change)> _pendingAudit = [];
     private bool _committed;
+    private IDisposable? _writerTurn;
 
     private TrialStore(DermisDatabase database, DbConnection connection, DbTransaction transaction)
     {
@@ -30,66 +32,121 @@ public sealed partial class TrialStore : IAsyncDisposable
     public static async Task<TrialStore> BeginAsync(DermisDatabase database, bool write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var connection = await database.OpenConnectionAsync(cancellationToken);
+        var turn = write ? await database.EnterWriterAsync(cancellationToken) : null;
+        DbConnection? connection = null;
         try
         {
+            connection = await database.OpenConnectionAsync(cancellationToken);
             var transaction = write
                 ? await database.BeginWriteTransactionAsync(connection, cancellationToken)
                 : await database.BeginReadTransactionAsync(connection, cancellationToken);
-            return new TrialStore(database, connection, transaction);
+            return new TrialStore(database, connection, transaction) { _writerTurn = turn, _writing = write };
         }
         catch
         {
-            await connection.DisposeAsync();
+            turn?.Dispose();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
             throw;
         }
+    }
+
+    /// <summary>
+    /// A unit of work that reads and decides first and writes at the end: on an engine with one
+    /// writer at a time (SQLite) it starts as a read and takes the write lock only at
+    /// <see cref="BeginWritingAsync"/>, so validation and scoring never hold up other writers;
+    /// elsewhere it is a write transaction from the start.
+    /// </summary>
+    public static Task<TrialStore> BeginReadThenWriteAsync(DermisDatabase database, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return BeginAsync(database, write: !database.SerializesWriters, cancellationToken);
+    }
+
+    /// <summary>True when this unit of work read before it took the write lock: what it read may have changed since.</summary>
+    public bool ReadBeforeWriting { get; private set; }
+
+    /// <summary>Ends the read phase of <see cref="BeginReadThenWriteAsync"/>: waits for the write lock. Re-read anything another writer may have changed.</summary>
+    public async Task BeginWritingAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writing)
+        {
+            return;
+        }
+
+        await _transaction.RollbackAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _writerTurn = await _database.EnterWriterAsync(cancellationToken);
+        _transaction = await _database.BeginWriteTransactionAsync(_connection, cancellationToken);
+        _writing = true;
+        ReadBeforeWriting = true;
     }
 
     /// <summary>Queues an audit record; it is chained and written by <see cref="CommitAsync"/>.</summary>
     public void Audit(string studyId, AuditEvent change) => _pendingAudit.Add((studyId, change));
 
     /// <summary>
-    /// Appends the queued audit records to their studies' chains and commits everything. The chain
-    /// head is locked last, so concurrent units of work serialise only for this final step.
+    /// Appends the queued audit records to their chains (per participant, per study) and commits
+    /// everything. Each chain head is locked last, so only writers to the same casebook wait, and
+    /// only for this final step.
     /// </summary>
     public async Task CommitAsync(string actor, string? role, AuditSource source, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        foreach (var study in _pendingAudit.Select(p => p.StudyId).Distinct(StringComparer.Ordinal))
+        foreach (var (study, chain) in _pendingAudit.Select(p => (p.StudyId, AuditChain.ChainOf(p.Change.Participant))).Distinct())
         {
             var head = await QueryFirstOrDefaultAsync<ChainHeadRow>(
-                $"SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @study{_database.ForUpdate}", new { study }, cancellationToken);
+                $"SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @study AND chain = @chain{_database.ForUpdate}",
+                new { study, chain }, cancellationToken);
             var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.LastSequence, head.LastHash);
-            foreach (var (_, change) in _pendingAudit.Where(p => p.StudyId == study))
+            // All records of the unit of work and the new head go to the database in one command.
+            var sql = new System.Text.StringBuilder(
+                "INSERT INTO audit (study_id, chain, sequence, site_id, participant, entity, entity_key, item, action, old_value, new_value, reason, actor, role, source, at_utc, previous_hash, hash) VALUES ");
+            var parameters = new DynamicParameters();
+            var index = 0;
+            foreach (var (_, change) in _pendingAudit.Where(p => p.StudyId == study && AuditChain.ChainOf(p.Change.Participant) == chain))
             {
                 var entry = AuditChain.Append(study, sequence, hash, change, actor, role, source, at);
-                await ExecuteAsync("""
-                    INSERT INTO audit (study_id, sequence, site_id, participant, entity, entity_key, item, action, old_value, new_value,
-                                       reason, actor, role, source, at_utc, previous_hash, hash)
-                    VALUES (@StudyId, @Sequence, @SiteId, @Participant, @Entity, @EntityKey, @Item, @Action, @OldValue, @NewValue,
-                            @Reason, @Actor, @Role, @SourceName, @At, @PreviousHash, @Hash)
-                    """,
-                    new
-                    {
-                        entry.StudyId, entry.Sequence, entry.SiteId, entry.Participant, entry.Entity, entry.EntityKey, entry.Item, entry.Action,
-                        entry.OldValue, entry.NewValue, entry.Reason, entry.Actor, entry.Role, SourceName = entry.Source.ToString(),
-                        At = UtcText.Format(entry.AtUtc), entry.PreviousHash, entry.Hash,
-                    },
-                    cancellationToken);
+                var n = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(index == 0 ? "" : ", ").Append(
+                    $"(@s{n}, @chain, @q{n}, @site{n}, @p{n}, @e{n}, @k{n}, @i{n}, @a{n}, @o{n}, @v{n}, @r{n}, @u{n}, @role{n}, @src{n}, @at{n}, @ph{n}, @h{n})");
+                parameters.Add("s" + n, entry.StudyId);
+                parameters.Add("q" + n, entry.Sequence);
+                parameters.Add("site" + n, entry.SiteId);
+                parameters.Add("p" + n, entry.Participant);
+                parameters.Add("e" + n, entry.Entity);
+                parameters.Add("k" + n, entry.EntityKey);
+                parameters.Add("i" + n, entry.Item);
+                parameters.Add("a" + n, entry.Action);
+                parameters.Add("o" + n, entry.OldValue);
+                parameters.Add("v" + n, entry.NewValue);
+                parameters.Add("r" + n, entry.Reason);
+                parameters.Add("u" + n, entry.Actor);
+                parameters.Add("role" + n, entry.Role);
+                parameters.Add("src" + n, entry.Source.ToString());
+                parameters.Add("at" + n, UtcText.Format(entry.AtUtc));
+                parameters.Add("ph" + n, entry.PreviousHash);
+                parameters.Add("h" + n, entry.Hash);
                 (sequence, hash) = (entry.Sequence, entry.Hash);
+                index++;
             }
 
-            var updated = await ExecuteAsync(
-                "UPDATE audit_chain SET last_sequence = @sequence, last_hash = @hash WHERE study_id = @study", new { study, sequence, hash }, cancellationToken);
-            if (updated == 0)
-            {
-                await ExecuteAsync(
-                    "INSERT INTO audit_chain (study_id, last_sequence, last_hash) VALUES (@study, @sequence, @hash)", new { study, sequence, hash }, cancellationToken);
-            }
+            sql.Append(head is null
+                ? "; INSERT INTO audit_chain (study_id, chain, last_sequence, last_hash) VALUES (@study, @chain, @sequence, @hash)"
+                : "; UPDATE audit_chain SET last_sequence = @sequence, last_hash = @hash WHERE study_id = @study AND chain = @chain");
+            parameters.Add("study", study);
+            parameters.Add("chain", chain);
+            parameters.Add("sequence", sequence);
+            parameters.Add("hash", hash);
+            await ExecuteAsync(sql.ToString(), parameters, cancellationToken);
         }
 
         await _transaction.CommitAsync(cancellationToken);
         _pendingAudit.Clear();
         _committed = true;
+        _writerTurn?.Dispose();
     }
 
     /// <inheritdoc/>
@@ -97,6 +154,7 @@ public sealed partial class TrialStore : IAsyncDisposable
     {
         await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
+        _writerTurn?.Dispose();
     }
 
     private sealed class ChainHeadRow

@@ -5,20 +5,32 @@ using System.Text;
 
 namespace Dermis.Trials.Audit;
 
-/// <summary>The outcome of verifying a study's audit chain.</summary>
+/// <summary>The outcome of verifying one audit chain of a study.</summary>
 /// <param name="StudyId">The study.</param>
 /// <param name="Records">Records read.</param>
 /// <param name="IsIntact">True when every record matches its hash and links to the one before.</param>
 /// <param name="FirstBrokenSequence">Sequence of the first record that fails, or null.</param>
 /// <param name="Problem">What is wrong with it, or null.</param>
-public sealed record AuditVerification(string StudyId, long Records, bool IsIntact, long? FirstBrokenSequence, string? Problem);
+public sealed record AuditVerification(string StudyId, long Records, bool IsIntact, long? FirstBrokenSequence, string? Problem)
+{
+    /// <summary>The chain: a participant's screening number, or empty for the study's own records.</summary>
+    public string Chain { get; init; } = "";
+}
 
 /// <summary>
 /// Hash-chains audit records: hash = SHA-256(previous hash ‖ length-prefixed UTF-8 of every field),
 /// so that changing, removing or inserting any record changes every hash after it.
 /// </summary>
+/// <remarks>
+/// A study has one chain per participant (a casebook's history verifies on its own, and saves for
+/// different participants never wait for each other) and one for its own records (sites, staff,
+/// protocol versions, study-level locks).
+/// </remarks>
 public static class AuditChain
 {
+    /// <summary>The chain a record belongs to: its participant, or empty for study-level records.</summary>
+    public static string ChainOf(string? participant) => participant ?? "";
+
     /// <summary>The "previous hash" of a study's first record.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -63,7 +75,13 @@ public static class AuditChain
     /// Verifies records in sequence order against each other and against the chain head kept beside
     /// them (<paramref name="headSequence"/>, <paramref name="headHash"/>), which reveals a deleted last record.
     /// </summary>
-    public static AuditVerification Verify(string studyId, IEnumerable<AuditEntry> records, long headSequence, string headHash)
+    public static AuditVerification Verify(string studyId, IEnumerable<AuditEntry> records, long headSequence, string headHash, string chain = "")
+    {
+        var result = VerifyChain(studyId, records, headSequence, headHash);
+        return result with { Chain = chain };
+    }
+
+    private static AuditVerification VerifyChain(string studyId, IEnumerable<AuditEntry> records, long headSequence, string headHash)
     {
         ArgumentNullException.ThrowIfNull(records);
         long expected = 1;
@@ -94,7 +112,10 @@ public static class AuditChain
         var count = expected - 1;
         if (count != headSequence || previousHash != headHash)
         {
-            return Broken(studyId, count, count + 1, count < headSequence
+            // Fewer records than the head: the first missing one; more: the first beyond the head;
+            // as many but another hash: the last record.
+            var first = count < headSequence ? count + 1 : count > headSequence ? headSequence + 1 : count;
+            return Broken(studyId, count, first, count < headSequence
                 ? $"the chain ends at record {count} but its head records {headSequence} (the last records were deleted)"
                 : $"the chain's last record {count} does not match its head (record {headSequence}); the chain or its head was altered");
         }

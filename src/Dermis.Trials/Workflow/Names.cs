@@ -9,10 +9,11 @@ public static class Names
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    /// <summary>Parses a camelCase (or PascalCase) name; null when it is not a member.</summary>
+    /// <summary>Parses a camelCase (or PascalCase) name; null when it is not exactly one member (no numbers, no "a,b" combinations).</summary>
     public static TEnum? Parse<TEnum>(string? name)
         where TEnum : struct, Enum =>
-        name is not null && !int.TryParse(name, out _) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value : null;
+        name is not null && !name.Contains(',', StringComparison.Ordinal) && !int.TryParse(name, out _) &&
+        Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 
     /// <summary>All member names, camelCase, for "allowed:" messages.</summary>
     public static IEnumerable<string> All<TEnum>()

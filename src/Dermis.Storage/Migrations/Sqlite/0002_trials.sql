@@ -1,5 +1,6 @@
 -- Trial execution: accounts, studies and protocol versions, sites, roles, participants, consent,
--- visits, deviations, eCRF data, queries, signatures, freeze/lock, and the hash-chained audit trail.
+-- visits, deviations, eCRF data, queries, signatures, freeze/lock, and the hash-chained audit trail
+-- (one chain per participant and one per study, each with its head in audit_chain).
 -- Times are UTC ISO-8601 text with microseconds ("2026-11-22T10:15:00.000000Z"): sortable, and
 -- byte-identical in both engines, which the audit hash needs. Dates are yyyy-MM-dd text.
 CREATE TABLE account (
@@ -177,6 +178,7 @@ CREATE TABLE freeze_lock (
 
 CREATE TABLE audit (
     study_id      TEXT NOT NULL,
+    chain         TEXT NOT NULL,
     sequence      INTEGER NOT NULL,
     site_id       TEXT,
     participant   TEXT,
@@ -193,12 +195,14 @@ CREATE TABLE audit (
     at_utc        TEXT NOT NULL,
     previous_hash TEXT NOT NULL,
     hash          TEXT NOT NULL,
-    PRIMARY KEY (study_id, sequence)
+    PRIMARY KEY (study_id, chain, sequence)
 );
-CREATE INDEX audit_participant ON audit (study_id, participant);
+CREATE INDEX audit_time ON audit (study_id, at_utc);
 
 CREATE TABLE audit_chain (
-    study_id      TEXT PRIMARY KEY,
+    study_id      TEXT NOT NULL,
+    chain         TEXT NOT NULL,
     last_sequence INTEGER NOT NULL,
-    last_hash     TEXT NOT NULL
+    last_hash     TEXT NOT NULL,
+    PRIMARY KEY (study_id, chain)
 );
