@@ -64,9 +64,9 @@ internal static class FormEndpoints
         return TypedResults.Ok(await ViewAsync(request, row, visit, form, data));
     }
 
-    internal static async Task<object> ViewAsync(TrialRequest request, ParticipantRow participant, VisitRow visit, FormDefinition form, FormRow? row)
+    internal static async Task<object> ViewAsync(TrialRequest request, ParticipantRow participant, VisitRow visit, FormDefinition form, FormRow? row, IReadOnlyList<QueryRow>? knownQueries = null)
     {
-        var queries = row is null ? [] : await request.Store.ListFormQueriesAsync(row.Id);
+        var queries = knownQueries ?? (row is null ? [] : await request.Store.ListFormQueriesAsync(row.Id));
         var state = await CasebookGuard.StateAsync(request, participant.SiteId, participant.ScreeningNumber, visit.Id, form.Id);
         return new
         {

@@ -60,7 +60,7 @@ internal static class FormSaving
         var changes = ItemChange.Between(existing is null ? null : JsonDocument.Parse(existing.Data).RootElement, data);
         if (changes.Count == 0 && existing is not null)
         {
-            return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, existing));
+            return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, existing, context.Queries));
         }
 
         if (FormWorkflow.ChangeNeedsReason(from) && string.IsNullOrWhiteSpace(body.Reason))
@@ -120,17 +120,31 @@ internal static class FormSaving
             await InvalidateSignaturesAsync(request, row, visit, formId);
         }
 
-        await OpenSoftRangeQueriesAsync(request, row, saved, evaluation.SoftRangeIssues);
+        // The queries read with the context are current unless the request had a read phase.
+        var queries = context.Queries.ToList();
+        async Task<bool> UnresolvedAsync(string checkId) => request.Store.ReadBeforeWriting
+            ? await request.Store.HasUnresolvedCheckQueryAsync(saved.Id, checkId)
+            : queries.Any(q => q.CheckId == checkId && q.State != Names.Of(QueryState.Closed));
+
+        foreach (var issue in evaluation.SoftRangeIssues)
+        {
+            var checkId = "softRange:" + issue.ItemPath;
+            if (!await UnresolvedAsync(checkId))
+            {
+                queries.Add(await OpenSystemQueryAsync(request, row, saved, QueryKind.SoftRange, checkId, issue.ItemPath, issue.Message));
+            }
+        }
+
         foreach (var (check, message) in firing)
         {
-            if (!await request.Store.HasUnresolvedCheckQueryAsync(saved.Id, check.Definition.Id))
+            if (!await UnresolvedAsync(check.Definition.Id))
             {
-                await OpenSystemQueryAsync(request, row, saved, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, message);
+                queries.Add(await OpenSystemQueryAsync(request, row, saved, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, message));
             }
         }
 
         await request.CommitAsync(Capability.EnterData, row.SiteId);
-        return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, saved));
+        return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, saved, request.Store.ReadBeforeWriting ? null : queries));
     }
 
     private static long Version(string entityKey) =>
@@ -146,18 +160,6 @@ internal static class FormSaving
                 var reason = $"form {formId} of visit {visit.VisitId} changed by {request.Actor}";
                 await request.Store.InvalidateSignatureAsync(signature.Id, reason, UtcText.Format(request.Now));
                 request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "signature", $"{row.ScreeningNumber}/{signature.Id}", null, "invalidate", "valid", "invalid", reason));
-            }
-        }
-    }
-
-    private static async Task OpenSoftRangeQueriesAsync(TrialRequest request, ParticipantRow row, FormRow form, IReadOnlyList<SoftRangeIssue> issues)
-    {
-        foreach (var issue in issues)
-        {
-            var checkId = "softRange:" + issue.ItemPath;
-            if (!await request.Store.HasUnresolvedCheckQueryAsync(form.Id, checkId))
-            {
-                await OpenSystemQueryAsync(request, row, form, QueryKind.SoftRange, checkId, issue.ItemPath, issue.Message);
             }
         }
     }
@@ -218,14 +220,15 @@ internal static class FormSaving
         return firing;
     }
 
-    private static async Task OpenSystemQueryAsync(TrialRequest request, ParticipantRow row, FormRow form, QueryKind kind, string checkId, string? item, string text)
+    private static async Task<QueryRow> OpenSystemQueryAsync(TrialRequest request, ParticipantRow row, FormRow form, QueryKind kind, string checkId, string? item, string text)
     {
         var query = new QueryRow
         {
-            StudyId = request.Study.Id, SiteId = row.SiteId, ParticipantId = row.Id, FormDataId = form.Id, Item = item, Kind = Names.Of(kind), CheckId = checkId,
+            StudyId = request.Study.Id, SiteId = row.SiteId, ParticipantId = row.Id, ScreeningNumber = row.ScreeningNumber, FormDataId = form.Id, Item = item, Kind = Names.Of(kind), CheckId = checkId,
             State = Names.Of(QueryState.Open), Text = text, OpenedBy = "system", OpenedAt = UtcText.Format(request.Now),
         };
         await request.Store.OpenQueryAsync(query, null);
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "query", $"{row.ScreeningNumber}/q{query.Id}", item, "open", null, text, $"{Names.Of(kind)} {checkId}"));
+        return query;
     }
 }

@@ -55,7 +55,10 @@ internal sealed class TrialRequest : IAsyncDisposable
     public async Task BeginWritingAsync()
     {
         await Store.BeginWritingAsync();
-        _locks = null;
+        if (Store.ReadBeforeWriting)
+        {
+            _locks = null;
+        }
     }
 
     private static DermisDatabase Database(HttpContext http) => http.RequestServices.GetRequiredService<DermisDatabase>();

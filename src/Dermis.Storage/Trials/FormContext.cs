@@ -6,4 +6,5 @@ namespace Dermis.Storage.Trials;
 /// <param name="Form">The stored form, or null when nothing was entered.</param>
 /// <param name="ValidSignatures">Valid signatures covering the visit (visit or casebook).</param>
 /// <param name="Locks">The study's freezes and locks.</param>
-public sealed record FormContext(ParticipantRow? Participant, VisitRow? Visit, FormRow? Form, long ValidSignatures, IReadOnlyList<Dermis.Trials.Locking.LockRecord> Locks);
+/// <param name="Queries">Queries on the form.</param>
+public sealed record FormContext(ParticipantRow? Participant, VisitRow? Visit, FormRow? Form, long ValidSignatures, IReadOnlyList<Dermis.Trials.Locking.LockRecord> Locks, IReadOnlyList<QueryRow> Queries);

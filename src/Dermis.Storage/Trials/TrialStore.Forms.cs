@@ -27,7 +27,15 @@ public sealed partial class TrialStore
                   $" SELECT {FormColumns} FROM form_data WHERE visit_row_id = @visitRowId AND form_id = @formId;" +
                   " SELECT count(*) FROM signature WHERE invalidated_at IS NULL AND (visit_row_id IS NULL OR visit_row_id = @visitRowId)" +
                   " AND participant_id = (SELECT id FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber);" +
-                  " SELECT level AS Level, target AS Target, state AS State, set_by AS SetBy, set_at AS SetAt FROM freeze_lock WHERE study_id = @studyId";
+                  " SELECT level AS Level, target AS Target, state AS State, set_by AS SetBy, set_at AS SetAt FROM freeze_lock WHERE study_id = @studyId;" +
+                  $" SELECT {QueryColumns} FROM data_query q JOIN participant p ON p.id = q.participant_id" +
+                  " WHERE q.form_data_id = (SELECT id FROM form_data WHERE visit_row_id = @visitRowId AND form_id = @formId) ORDER BY q.id";
+        if (_writing)
+        {
+            // Already writing (PostgreSQL): lock the participant's audit chain head now, so the commit needs no extra round trip.
+            sql += $"; SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @studyId AND chain = @screeningNumber{_database.ForUpdate}";
+        }
+
         using var results = await _connection.QueryMultipleAsync(new CommandDefinition(
             sql, new { studyId, screeningNumber, visitRowId, formId }, Transaction, cancellationToken: cancellationToken));
         var participant = await results.ReadFirstOrDefaultAsync<ParticipantRow>();
@@ -35,7 +43,13 @@ public sealed partial class TrialStore
         var form = await results.ReadFirstOrDefaultAsync<FormRow>();
         var signatures = await results.ReadFirstAsync<long>();
         var locks = (await results.ReadAsync<LockRow>()).Select(ToLock).ToList();
-        return new FormContext(participant, visit, form, signatures, locks);
+        var queries = (await results.ReadAsync<QueryRow>()).ToList();
+        if (_writing && participant is not null)
+        {
+            _lockedHeads[(studyId, screeningNumber)] = await results.ReadFirstOrDefaultAsync<ChainHeadRow>();
+        }
+
+        return new FormContext(participant, visit, form, signatures, locks, queries);
     }
 
     /// <summary>A form of a visit, or null when nothing was entered yet.</summary>

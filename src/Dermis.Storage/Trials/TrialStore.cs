@@ -19,6 +19,7 @@ public sealed partial class TrialStore : IAsyncDisposable
     private bool _writing;
     private readonly List<(string StudyId, AuditEvent Change)> _pendingAudit = [];
     private bool _committed;
+    private readonly Dictionary<(string Study, string Chain), ChainHeadRow?> _lockedHeads = [];
     private IDisposable? _writerTurn;
 
     private TrialStore(DermisDatabase database, DbConnection connection, DbTransaction transaction)
@@ -97,9 +98,13 @@ public sealed partial class TrialStore : IAsyncDisposable
     {
         foreach (var (study, chain) in _pendingAudit.Select(p => (p.StudyId, AuditChain.ChainOf(p.Change.Participant))).Distinct())
         {
-            var head = await QueryFirstOrDefaultAsync<ChainHeadRow>(
-                $"SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @study AND chain = @chain{_database.ForUpdate}",
-                new { study, chain }, cancellationToken);
+            if (!_lockedHeads.TryGetValue((study, chain), out var head))
+            {
+                head = await QueryFirstOrDefaultAsync<ChainHeadRow>(
+                    $"SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @study AND chain = @chain{_database.ForUpdate}",
+                    new { study, chain }, cancellationToken);
+            }
+
             var (sequence, hash) = head is null ? (0L, AuditChain.GenesisHash) : (head.LastSequence, head.LastHash);
             // All records of the unit of work and the new head go to the database in one command.
             var sql = new System.Text.StringBuilder(
