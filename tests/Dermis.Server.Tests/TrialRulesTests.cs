@@ -124,6 +124,37 @@ public sealed class TrialRulesTests
     }
 
     [Fact]
+    public async Task Participant_account_sees_its_own_casebook_and_nothing_else()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var mine = await trial.EnrolAsync();
+        var other = await trial.EnrolAsync();
+        var (created, _) = await trial.PostAsync("coord.de", $"{s}/participants/{mine}/account", new { username = "p.de0001", password = TestServerHost.Password });
+        var (asStaff, problem) = await trial.PostAsync("admin", $"{s}/staff", new { username = "sneaky", displayName = "x", password = "0123456789abc", roles = new[] { new { role = "participant", site = "DE01" } } });
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(HttpStatusCode.BadRequest, asStaff);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("roles[0].role", out _));
+
+        var home = await trial.Host.ClientForAsync("p.de0001");
+        using var own = await home.GetAsync(new Uri($"{s}/participants/{mine}", UriKind.Relative));
+        using var others = await home.GetAsync(new Uri($"{s}/participants/{other}", UriKind.Relative));
+        using var list = await home.GetAsync(new Uri($"{s}/participants", UriKind.Relative));
+        using var sites = await home.GetAsync(new Uri($"{s}/sites", UriKind.Relative));
+        using var visit = await home.PostAsJsonAsync($"{s}/participants/{mine}/visits", new { visit = "baseline", date = "2026-09-01" });
+        using var audit = await home.GetAsync(new Uri($"{s}/audit", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        var listed = await list.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(mine, Assert.Single(listed.EnumerateArray()).GetProperty("screeningNumber").GetString());
+        Assert.Equal("[]", await sites.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, visit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+        home.Dispose();
+    }
+
+    [Fact]
     public async Task Invalid_protocol_is_422_naming_line_and_column_and_nothing_is_stored()
     {
         await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);

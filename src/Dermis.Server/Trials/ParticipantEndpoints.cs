@@ -21,6 +21,8 @@ internal static class ParticipantEndpoints
 
     public sealed record StatusRequest(string? Action, string? Reason);
 
+    public sealed record AccountRequest(string? Username, string? Password);
+
     public static IEndpointRouteBuilder MapParticipants(this IEndpointRouteBuilder routes)
     {
         var study = routes.MapGroup("/api/studies/{studyId}").WithTags("Participants");
@@ -30,6 +32,8 @@ internal static class ParticipantEndpoints
         study.MapPost("/participants/{participant}/consent", ConsentAsync).WithSummary("Record signed informed consent (on site or remote).");
         study.MapPut("/participants/{participant}/eligibility", EligibilityAsync).WithSummary("Record the eligibility checklist (criterion id → met).");
         study.MapPost("/participants/{participant}/status", StatusAsync).WithSummary("Change status: enrol, screenFail, complete, withdraw, markLostToFollowUp.");
+        study.MapPost("/participants/{participant}/account", CreateAccountAsync)
+            .WithSummary("Give the participant an account to sign in to their own casebook (and, later, diaries) from home.");
         return routes;
     }
 
@@ -37,6 +41,13 @@ internal static class ParticipantEndpoints
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var rows = await request.Store.ListParticipantsAsync(studyId, request.Access.VisibleSites, http.RequestAborted);
+        if (request.Access.VisibleSites is { Count: 0 })
+        {
+            // A participant account (no staff site): its own casebook only.
+            rows = (await request.Store.ListParticipantsAsync(studyId, null, http.RequestAborted))
+                .Where(p => request.Access.CanSeeParticipant(p.SiteId, p.ScreeningNumber)).ToList();
+        }
+
         return TypedResults.Ok(rows.Select(p => new { p.ScreeningNumber, Site = p.SiteId, p.Status, p.ProtocolVersion, p.AnchorDate }));
     }
 
@@ -163,6 +174,24 @@ internal static class ParticipantEndpoints
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "participant", row.ScreeningNumber, "status", Names.Of(action), Names.Of(from), row.Status, body.Reason));
         await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
         return TypedResults.Ok(await Casebook.SummaryAsync(request, row));
+    }
+
+    private static async Task<IResult> CreateAccountAsync(string studyId, string participant, AccountRequest body, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        var row = await request.ParticipantAsync(participant);
+        request.Require(Capability.ManageParticipants, row.SiteId);
+        var errors = new Fields();
+        errors.Identifier("username", body.Username);
+        errors.Check("password", body.Password is { Length: >= Auth.Passwords.MinimumLength }, $"is required: at least {Auth.Passwords.MinimumLength} characters");
+        errors.ThrowIfAny("Invalid participant account");
+
+        // Pseudonymous: the account carries the screening number, never the participant's name.
+        var accountId = await request.Store.CreateAccountAsync(body.Username!, $"Participant {row.ScreeningNumber}", Auth.Passwords.Hash(body.Password!), false, request.Now, http.RequestAborted);
+        await request.Store.AddRoleAsync(studyId, accountId, StudyRole.Participant, row.SiteId, row.ScreeningNumber, http.RequestAborted);
+        request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "participant", row.ScreeningNumber, "account", "createAccount", null, body.Username, null));
+        await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
+        return TypedResults.Created($"/api/studies/{studyId}/participants/{row.ScreeningNumber}", new { body.Username, Participant = row.ScreeningNumber });
     }
 
     /// <summary>Enrolment needs consent on the current consent document and a complete, passed eligibility checklist.</summary>

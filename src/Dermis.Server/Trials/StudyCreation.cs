@@ -26,7 +26,7 @@ public static class StudyCreation
         var admin = await store.FindAccountAsync(adminUsername, cancellationToken)
             ?? throw new DomainRuleException("unknown-account", $"There is no account '{adminUsername}'; create it first (dermis account create).");
         await store.CreateStudyAsync(protocol.StudyId, protocol.Name, protocol.Sponsor, protocol.Version, yaml, Sha256(yaml), admin.Username, now, cancellationToken);
-        await store.AddRoleAsync(protocol.StudyId, admin.Id, StudyRole.SponsorAdmin, null, cancellationToken);
+        await store.AddRoleAsync(protocol.StudyId, admin.Id, StudyRole.SponsorAdmin, null, cancellationToken: cancellationToken);
         store.Audit(protocol.StudyId, new AuditEvent(null, null, "study", protocol.StudyId, null, "create", null, protocol.Version, null));
         store.Audit(protocol.StudyId, new AuditEvent(null, null, "staff", admin.Username, null, "grantRole", null, Names.Of(StudyRole.SponsorAdmin), null));
         await store.CommitAsync(admin.Username, null, source, now, cancellationToken);

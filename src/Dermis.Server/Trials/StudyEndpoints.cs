@@ -167,6 +167,7 @@ internal static class StudyEndpoints
                 errors.Check($"roles[{i}].role", role is not null, $"'{body.Roles[i].Role}' is not a role; allowed: {string.Join(", ", Names.All<StudyRole>())}");
                 errors.Check($"roles[{i}].site", site is null || sites.Any(s => s.Id == site), $"'{site}' is not a site of {studyId}; allowed: {string.Join(", ", sites.Select(s => s.Id))} or null for all sites");
                 errors.Check($"roles[{i}].site", site is not null || role is not (StudyRole.Investigator or StudyRole.Coordinator), "investigators and coordinators work at a site: name it");
+                errors.Check($"roles[{i}].role", role != StudyRole.Participant, "participants get their account from their site (POST …/participants/{screeningNumber}/account)");
                 if (role is { } r)
                 {
                     roles.Add(new RoleAssignment(r, site));
@@ -178,7 +179,7 @@ internal static class StudyEndpoints
         var accountId = existing?.Id ?? await request.Store.CreateAccountAsync(body.Username!, body.DisplayName!, Passwords.Hash(body.Password!), false, request.Now, http.RequestAborted);
         foreach (var role in roles)
         {
-            await request.Store.AddRoleAsync(studyId, accountId, role.Role, role.SiteId, http.RequestAborted);
+            await request.Store.AddRoleAsync(studyId, accountId, role.Role, role.SiteId, cancellationToken: http.RequestAborted);
             request.Audit(new AuditEvent(role.SiteId, null, "staff", body.Username!, null, "grantRole", null, Names.Of(role.Role) + (role.SiteId is null ? "" : "@" + role.SiteId), null));
         }
 

@@ -93,7 +93,7 @@ internal sealed class TrialRequest : IAsyncDisposable
 
     /// <summary>The participant of a loaded row, if the caller may see its site; otherwise 404 exactly as for a missing one.</summary>
     public ParticipantRow Visible(ParticipantRow? participant, string screeningNumber) =>
-        participant is not null && Access.CanSee(participant.SiteId)
+        participant is not null && Access.CanSeeParticipant(participant.SiteId, participant.ScreeningNumber)
             ? participant
             : throw new NotFoundException($"Participant '{screeningNumber}' was not found in {Study.Id}.");
 

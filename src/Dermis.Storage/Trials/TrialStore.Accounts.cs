@@ -37,24 +37,24 @@ public sealed partial class TrialStore
             "FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = @tokenHash AND t.expires_at > @now",
             new { tokenHash, now = UtcText.Format(now) }, cancellationToken);
 
-    /// <summary>Grants <paramref name="role"/> in <paramref name="studyId"/> at <paramref name="siteId"/> (null: all sites).</summary>
-    public Task AddRoleAsync(string studyId, long accountId, StudyRole role, string? siteId, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("INSERT INTO study_role (study_id, account_id, role, site_id) VALUES (@studyId, @accountId, @role, @siteId)",
-            new { studyId, accountId, role = Names.Of(role), siteId }, cancellationToken);
+    /// <summary>Grants <paramref name="role"/> in <paramref name="studyId"/> at <paramref name="siteId"/> (null: all sites); a participant role names its casebook.</summary>
+    public Task AddRoleAsync(string studyId, long accountId, StudyRole role, string? siteId, string? participant = null, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("INSERT INTO study_role (study_id, account_id, role, site_id, participant) VALUES (@studyId, @accountId, @role, @siteId, @participant)",
+            new { studyId, accountId, role = Names.Of(role), siteId, participant }, cancellationToken);
 
     /// <summary>The roles of an account in a study.</summary>
     public async Task<IReadOnlyList<RoleAssignment>> GetRolesAsync(long accountId, string studyId, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync<RoleRow>(
-            "SELECT role AS Role, site_id AS SiteId FROM study_role WHERE account_id = @accountId AND study_id = @studyId", new { accountId, studyId }, cancellationToken);
-        return rows.Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId)).ToList();
+            "SELECT role AS Role, site_id AS SiteId, participant AS Participant FROM study_role WHERE account_id = @accountId AND study_id = @studyId", new { accountId, studyId }, cancellationToken);
+        return rows.Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId, r.Participant)).ToList();
     }
 
     /// <summary>The study and the account's roles in it, in one round trip; null when the study does not exist.</summary>
     public async Task<(StudyRow Study, IReadOnlyList<RoleAssignment> Roles)?> GetStudyAccessAsync(string studyId, long accountId, CancellationToken cancellationToken = default)
     {
         var rows = await QueryAsync<StudyAccessRow>(
-            "SELECT s.id AS Id, s.name AS Name, s.sponsor AS Sponsor, s.protocol_version AS ProtocolVersion, r.role AS Role, r.site_id AS SiteId " +
+            "SELECT s.id AS Id, s.name AS Name, s.sponsor AS Sponsor, s.protocol_version AS ProtocolVersion, r.role AS Role, r.site_id AS SiteId, r.participant AS Participant " +
             "FROM study s LEFT JOIN study_role r ON r.study_id = s.id AND r.account_id = @accountId WHERE s.id = @studyId",
             new { studyId, accountId }, cancellationToken);
         if (rows.Count == 0)
@@ -63,7 +63,7 @@ public sealed partial class TrialStore
         }
 
         var study = new StudyRow { Id = rows[0].Id, Name = rows[0].Name, Sponsor = rows[0].Sponsor, ProtocolVersion = rows[0].ProtocolVersion };
-        IReadOnlyList<RoleAssignment> roles = rows.Where(r => r.Role is not null).Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId)).ToList();
+        IReadOnlyList<RoleAssignment> roles = rows.Where(r => r.Role is not null).Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId, r.Participant)).ToList();
         return (study, roles);
     }
 
@@ -87,6 +87,8 @@ public sealed partial class TrialStore
         public string? Role { get; set; }
 
         public string? SiteId { get; set; }
+
+        public string? Participant { get; set; }
     }
 
     private sealed class RoleRow
@@ -94,6 +96,8 @@ public sealed partial class TrialStore
         public string Role { get; set; } = "";
 
         public string? SiteId { get; set; }
+
+        public string? Participant { get; set; }
     }
 }
 

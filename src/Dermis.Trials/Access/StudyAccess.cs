@@ -3,7 +3,8 @@ namespace Dermis.Trials.Access;
 /// <summary>One role held in a study, at one site or (SiteId null) at all sites.</summary>
 /// <param name="Role">The role.</param>
 /// <param name="SiteId">The site, or null for every site of the study.</param>
-public sealed record RoleAssignment(StudyRole Role, string? SiteId);
+/// <param name="Participant">For <see cref="StudyRole.Participant"/>: the screening number of the participant's own casebook.</param>
+public sealed record RoleAssignment(StudyRole Role, string? SiteId, string? Participant = null);
 
 /// <summary>
 /// What one account may see and do in one study. Every read and write asks it: a site the caller
@@ -12,14 +13,18 @@ public sealed record RoleAssignment(StudyRole Role, string? SiteId);
 /// </summary>
 public sealed class StudyAccess
 {
+    // Staff roles decide sites and capabilities; a participant's own assignment opens only their casebook.
     private readonly IReadOnlyList<RoleAssignment> _assignments;
+    private readonly IReadOnlyList<RoleAssignment> _staff;
 
     /// <summary>Creates the access of an account with <paramref name="assignments"/> in <paramref name="studyId"/>.</summary>
     public StudyAccess(string studyId, string account, IReadOnlyList<RoleAssignment> assignments)
     {
+        ArgumentNullException.ThrowIfNull(assignments);
         StudyId = studyId;
         Account = account;
         _assignments = assignments;
+        _staff = assignments.Where(a => a.Role != StudyRole.Participant).ToList();
     }
 
     /// <summary>The study.</summary>
@@ -34,22 +39,26 @@ public sealed class StudyAccess
     /// <summary>True when the account has any role in the study.</summary>
     public bool IsMember => _assignments.Count > 0;
 
-    /// <summary>True when the account may see <paramref name="siteId"/>'s participants.</summary>
-    public bool CanSee(string siteId) => _assignments.Any(a => a.SiteId is null || a.SiteId == siteId);
+    /// <summary>True when the account may see every participant of <paramref name="siteId"/> (a staff role there).</summary>
+    public bool CanSee(string siteId) => _staff.Any(a => a.SiteId is null || a.SiteId == siteId);
 
-    /// <summary>True when some role of the account at <paramref name="siteId"/> grants <paramref name="capability"/>.</summary>
+    /// <summary>True when the account may see participant <paramref name="screeningNumber"/> of <paramref name="siteId"/>: staff of the site, or the participant themself.</summary>
+    public bool CanSeeParticipant(string siteId, string screeningNumber) =>
+        CanSee(siteId) || _assignments.Any(a => a.Role == StudyRole.Participant && a.SiteId == siteId && a.Participant == screeningNumber);
+
+    /// <summary>True when some staff role of the account at <paramref name="siteId"/> grants <paramref name="capability"/>.</summary>
     public bool Can(Capability capability, string siteId) =>
-        _assignments.Any(a => (a.SiteId is null || a.SiteId == siteId) && RolePermissions.Grants(a.Role, capability));
+        _staff.Any(a => (a.SiteId is null || a.SiteId == siteId) && RolePermissions.Grants(a.Role, capability));
 
     /// <summary>True when a study-wide role grants <paramref name="capability"/>.</summary>
     public bool CanStudyWide(Capability capability) =>
-        _assignments.Any(a => a.SiteId is null && RolePermissions.Grants(a.Role, capability));
+        _staff.Any(a => a.SiteId is null && RolePermissions.Grants(a.Role, capability));
 
     /// <summary>The role used for <paramref name="capability"/> at <paramref name="siteId"/>, as the audit trail records it.</summary>
     public StudyRole? RoleFor(Capability capability, string? siteId) =>
-        _assignments.FirstOrDefault(a => (a.SiteId is null || a.SiteId == siteId) && RolePermissions.Grants(a.Role, capability))?.Role;
+        _staff.FirstOrDefault(a => (a.SiteId is null || a.SiteId == siteId) && RolePermissions.Grants(a.Role, capability))?.Role;
 
-    /// <summary>Sites the account sees, or null for all.</summary>
+    /// <summary>Sites whose participants the account sees (staff roles), or null for all.</summary>
     public IReadOnlyList<string>? VisibleSites =>
-        _assignments.Any(a => a.SiteId is null) ? null : _assignments.Select(a => a.SiteId!).Distinct().ToList();
+        _staff.Any(a => a.SiteId is null) ? null : _staff.Select(a => a.SiteId!).Distinct().ToList();
 }

@@ -17,6 +17,9 @@ public enum StudyRole
 
     /// <summary>Study coordinator: data, participants, answers queries.</summary>
     Coordinator,
+
+    /// <summary>A participant, as a user of their own data: sees their own casebook only.</summary>
+    Participant,
 }
 
 /// <summary>What a role may do (the access matrix of docs/api.md).</summary>
@@ -67,6 +70,7 @@ public static class RolePermissions
         StudyRole.Monitor => capability is Capability.ViewParticipants or Capability.RaiseQuery or Capability.CloseQuery or Capability.SourceVerify or Capability.ViewAudit,
         StudyRole.Investigator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery or Capability.Sign or Capability.ViewAudit,
         StudyRole.Coordinator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery,
+        // A participant holds no staff capability: StudyAccess opens their own casebook to them.
         _ => false,
     };
 }

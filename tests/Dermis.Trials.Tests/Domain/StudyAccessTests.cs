@@ -13,6 +13,7 @@ public sealed class StudyAccessTests
         (StudyRole.Monitor, [true, false, false, true, false, true, true, false, false, false, true]),
         (StudyRole.Investigator, [true, true, true, false, true, false, false, true, false, false, true]),
         (StudyRole.Coordinator, [true, true, true, false, true, false, false, false, false, false, false]),
+        (StudyRole.Participant, [false, false, false, false, false, false, false, false, false, false, false]),
     ];
 
     private static readonly Capability[] _columns =
@@ -46,7 +47,7 @@ public sealed class StudyAccessTests
         Assert.Equal(Enum.GetValues<StudyRole>(), _matrix.Select(row => row.Role));
         Assert.Equal(Enum.GetValues<Capability>(), _columns);
         Assert.All(_matrix, row => Assert.Equal(11, row.Grants.Length));
-        Assert.Equal(55, Matrix.Count);
+        Assert.Equal(66, Matrix.Count);
     }
 
     [Theory]

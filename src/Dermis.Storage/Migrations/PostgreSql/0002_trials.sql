@@ -53,7 +53,8 @@ CREATE TABLE study_role (
     study_id   text NOT NULL REFERENCES study (id),
     account_id bigint NOT NULL REFERENCES account (id),
     role       text NOT NULL,
-    site_id    text
+    site_id    text,
+    participant text
 );
 CREATE INDEX study_role_account ON study_role (account_id, study_id);
 

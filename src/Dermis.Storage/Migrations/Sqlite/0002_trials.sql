@@ -53,7 +53,8 @@ CREATE TABLE study_role (
     study_id   TEXT NOT NULL REFERENCES study (id),
     account_id INTEGER NOT NULL REFERENCES account (id),
     role       TEXT NOT NULL,
-    site_id    TEXT
+    site_id    TEXT,
+    participant TEXT
 );
 CREATE INDEX study_role_account ON study_role (account_id, study_id);
 
