@@ -45,11 +45,11 @@ public static class FormWorkflow
     /// <summary>The status after <paramref name="action"/>.</summary>
     /// <exception cref="TransitionException">The action is not allowed from <paramref name="from"/>.</exception>
     public static FormStatus Apply(string form, FormStatus from, FormAction action) =>
-        Next(from, action) ?? throw new TransitionException($"form {form}", Names.Of(from), Names.Of(action), Allowed(from).Select(Names.Of));
+        Transitions.Apply($"form {form}", from, action, Next);
 
     /// <summary>Actions allowed from <paramref name="from"/>.</summary>
     public static IEnumerable<FormAction> Allowed(FormStatus from) =>
-        Enum.GetValues<FormAction>().Where(action => Next(from, action) is not null);
+        Transitions.Allowed<FormStatus, FormAction>(from, Next);
 
     /// <summary>
     /// A change to a form that was complete (or beyond) needs a reason for change (21 CFR 11.10(e);

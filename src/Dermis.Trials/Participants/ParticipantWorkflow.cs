@@ -54,11 +54,11 @@ public static class ParticipantWorkflow
 {
     /// <summary>The status after <paramref name="action"/>, or a <see cref="TransitionException"/> naming the allowed actions.</summary>
     public static ParticipantStatus Apply(string participant, ParticipantStatus from, ParticipantAction action) =>
-        Next(from, action) ?? throw new TransitionException($"participant {participant}", Names.Of(from), Names.Of(action), Allowed(from).Select(Names.Of));
+        Transitions.Apply($"participant {participant}", from, action, Next);
 
     /// <summary>Actions allowed from <paramref name="from"/>.</summary>
     public static IEnumerable<ParticipantAction> Allowed(ParticipantStatus from) =>
-        Enum.GetValues<ParticipantAction>().Where(action => Next(from, action) is not null);
+        Transitions.Allowed<ParticipantStatus, ParticipantAction>(from, Next);
 
     /// <summary>True when the action needs a reason (recorded in the audit trail).</summary>
     public static bool RequiresReason(ParticipantAction action) =>

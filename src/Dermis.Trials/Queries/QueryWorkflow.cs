@@ -47,11 +47,11 @@ public static class QueryWorkflow
     /// <summary>The state after <paramref name="action"/>.</summary>
     /// <exception cref="TransitionException">Not allowed from <paramref name="from"/>.</exception>
     public static QueryState Apply(long queryId, QueryState from, QueryAction action) =>
-        Next(from, action) ?? throw new TransitionException($"query {queryId}", Names.Of(from), Names.Of(action), Allowed(from).Select(Names.Of));
+        Transitions.Apply($"query {queryId}", from, action, Next);
 
     /// <summary>Actions allowed from <paramref name="from"/>.</summary>
     public static IEnumerable<QueryAction> Allowed(QueryState from) =>
-        Enum.GetValues<QueryAction>().Where(action => Next(from, action) is not null);
+        Transitions.Allowed<QueryState, QueryAction>(from, Next);
 
     private static QueryState? Next(QueryState from, QueryAction action) => (from, action) switch
     {
