@@ -24,6 +24,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             TransitionException transition => Problem(StatusCodes.Status409Conflict, "Action not allowed in this state", transition.Message, ProblemTypes.TransitionNotAllowed),
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Trial rule", rule.Message, ProblemTypes.Rule(rule.Code)),
             StaleWriteException stale => Stale(stale),
+            Dermis.Storage.Trials.StaleRowException stale => Stale(new StaleWriteException(stale.Message + " Reload and re-apply your change.", [])),
             InvalidProtocolException protocol => Problem(StatusCodes.Status422UnprocessableEntity, "Invalid protocol", protocol.Message, ProblemTypes.InvalidProtocol),
             _ => null,
         };

@@ -90,9 +90,9 @@ internal static class FormSaving
 
             await request.Store.InsertFormAsync(saved);
         }
-        else if (!await request.Store.UpdateFormAsync(saved, existing.RowVersion))
+        else
         {
-            throw new StaleWriteException($"Form {formId} was changed while you saved; reload it.", []);
+            request.Store.UpdateFormAtCommit(saved, existing.RowVersion);
         }
 
         var versionKey = $"{key}@v{saved.RowVersion}";

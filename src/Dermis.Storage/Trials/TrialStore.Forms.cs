@@ -89,6 +89,34 @@ public sealed partial class TrialStore
         return updated == 1;
     }
 
+    /// <summary>
+    /// Saves the form at commit, in the same round trip as the audit records, if its stored version
+    /// is still <paramref name="expectedRowVersion"/>; its <see cref="FormRow.RowVersion"/> is the
+    /// new one from now on. <see cref="CommitAsync"/> throws <see cref="StaleRowException"/> otherwise.
+    /// </summary>
+    public void UpdateFormAtCommit(FormRow form, long expectedRowVersion)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        _formUpdate = (form, expectedRowVersion);
+        form.RowVersion = expectedRowVersion + 1;
+    }
+
+    private const string FormUpdateSql =
+        "UPDATE form_data SET status = @fStatus, data = @fData, derived = @fDerived, instrument_version = @fInstrumentVersion, " +
+        "row_version = @fExpected + 1, updated_at = @fUpdatedAt, updated_by = @fUpdatedBy WHERE id = @fId AND row_version = @fExpected";
+
+    private static void AddFormUpdate(DynamicParameters parameters, FormRow form, long expected)
+    {
+        parameters.Add("fStatus", form.Status);
+        parameters.Add("fData", form.Data);
+        parameters.Add("fDerived", form.Derived);
+        parameters.Add("fInstrumentVersion", form.InstrumentVersion);
+        parameters.Add("fExpected", expected);
+        parameters.Add("fUpdatedAt", form.UpdatedAt);
+        parameters.Add("fUpdatedBy", form.UpdatedBy);
+        parameters.Add("fId", form.Id);
+    }
+
     /// <summary>Opens a query with its first message; returns its key.</summary>
     public async Task<long> OpenQueryAsync(QueryRow query, string? role, CancellationToken cancellationToken = default)
     {

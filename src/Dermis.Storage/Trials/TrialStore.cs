@@ -20,6 +20,7 @@ public sealed partial class TrialStore : IAsyncDisposable
     private readonly List<(string StudyId, AuditEvent Change)> _pendingAudit = [];
     private bool _committed;
     private readonly Dictionary<(string Study, string Chain), ChainHeadRow?> _lockedHeads = [];
+    private (FormRow Form, long Expected)? _formUpdate;
     private IDisposable? _writerTurn;
 
     private TrialStore(DermisDatabase database, DbConnection connection, DbTransaction transaction)
@@ -145,7 +146,31 @@ public sealed partial class TrialStore : IAsyncDisposable
             parameters.Add("chain", chain);
             parameters.Add("sequence", sequence);
             parameters.Add("hash", hash);
-            await ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+            if (_formUpdate is { } update)
+            {
+                // The version-guarded form update rides in the same round trip; no row back means stale.
+                sql.Append("; ").Append(FormUpdateSql).Append(" RETURNING row_version");
+                AddFormUpdate(parameters, update.Form, update.Expected);
+                _formUpdate = null;
+                if (await ExecuteScalarAsync<long?>(sql.ToString(), parameters, cancellationToken) is null)
+                {
+                    throw new StaleRowException($"Form {update.Form.FormId} was changed while this save was in progress.");
+                }
+            }
+            else
+            {
+                await ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+            }
+        }
+
+        if (_formUpdate is { } alone)
+        {
+            var parameters = new DynamicParameters();
+            AddFormUpdate(parameters, alone.Form, alone.Expected);
+            if (await ExecuteAsync(FormUpdateSql, parameters, cancellationToken) == 0)
+            {
+                throw new StaleRowException($"Form {alone.Form.FormId} was changed while this save was in progress.");
+            }
         }
 
         await _transaction.CommitAsync(cancellationToken);
