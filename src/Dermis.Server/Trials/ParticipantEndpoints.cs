@@ -77,9 +77,7 @@ internal static class ParticipantEndpoints
     private static async Task<IResult> ConsentAsync(string studyId, string participant, ConsentRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        request.Require(Capability.ManageParticipants, row.SiteId);
-        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, null, null);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
         var current = (await request.ProtocolAsync()).Definition.ConsentDocumentVersion;
         var errors = new Fields();
         errors.Check("documentVersion", body.DocumentVersion == current, $"'{body.DocumentVersion}' is not the current consent document; allowed: {current}");
@@ -101,9 +99,7 @@ internal static class ParticipantEndpoints
     private static async Task<IResult> EligibilityAsync(string studyId, string participant, EligibilityRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        request.Require(Capability.ManageParticipants, row.SiteId);
-        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, null, null);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
         var protocol = (await request.ProtocolAsync(row.ProtocolVersion)).Definition;
         if (body.Answers is null)
         {
@@ -146,9 +142,7 @@ internal static class ParticipantEndpoints
     private static async Task<IResult> StatusAsync(string studyId, string participant, StatusRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        request.Require(Capability.ManageParticipants, row.SiteId);
-        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, null, null);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
         var action = Names.Parse<ParticipantAction>(body.Action)
             ?? throw BadInputException.Field("action", $"'{body.Action}' is not an action; allowed: {string.Join(", ", Names.All<ParticipantAction>())}");
         if (action == ParticipantAction.Randomise)

@@ -55,9 +55,7 @@ internal static class QueryEndpoints
     private static async Task<IResult> RaiseAsync(string studyId, string participant, RaiseRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        request.Require(Capability.RaiseQuery, row.SiteId);
-        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, null, null, allowFrozen: true);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.RaiseQuery, allowFrozen: true);
         var errors = new Fields();
         errors.Check("visit", body.Visit is not null, "is required: the visit key");
         errors.Text("form", body.Form, 100);

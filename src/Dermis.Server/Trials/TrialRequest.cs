@@ -118,6 +118,18 @@ internal sealed class TrialRequest : IAsyncDisposable
         return Visible(await Store.GetParticipantAsync(Study.Id, screeningNumber), screeningNumber);
     }
 
+    /// <summary>
+    /// The participant about to be changed: visible to the caller (else 404), a role allows
+    /// <paramref name="capability"/> at its site (else 403), and its casebook not frozen or locked (else 409).
+    /// </summary>
+    public async Task<ParticipantRow> ParticipantToChangeAsync(string screeningNumber, Capability capability, bool allowFrozen = false)
+    {
+        var row = await ParticipantAsync(screeningNumber);
+        Require(capability, row.SiteId);
+        await CasebookGuard.RequireOpenAsync(this, row.SiteId, row.ScreeningNumber, null, null, allowFrozen);
+        return row;
+    }
+
     /// <summary>Queues an audit record of this study.</summary>
     public void Audit(AuditEvent change) => Store.Audit(Study.Id, change);
 

@@ -35,9 +35,7 @@ internal static class VisitEndpoints
     private static async Task<IResult> AddAsync(string studyId, string participant, VisitRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        request.Require(Capability.ManageParticipants, row.SiteId);
-        await CasebookGuard.RequireOpenAsync(request, row.SiteId, row.ScreeningNumber, null, null);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
         var protocol = (await request.ProtocolAsync()).Definition;
         var definition = protocol.FindVisit(body.Visit ?? "");
         var errors = new Fields();
