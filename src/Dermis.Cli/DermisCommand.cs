@@ -19,6 +19,7 @@ internal static class DermisCommand
             StudyCommand.Create(),
             StudyCommand.CreateProtocol(),
             AuditCommand.Create(),
+            RandomisationCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;
