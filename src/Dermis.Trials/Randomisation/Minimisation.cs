@@ -99,6 +99,7 @@ public static class Minimisation
         ArgumentNullException.ThrowIfNull(levels);
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(random);
+        scheme.Validate(stratifiedBySite: false);
         var arms = scheme.Arms;
         var byRatio = arms.ToDictionary(a => a.Arm, a => (double)a.Ratio / arms.Sum(r => r.Ratio));
         if (allocatedSoFar < scheme.InitialRandom)
@@ -106,8 +107,14 @@ public static class Minimisation
             return new MinimisationAllocation(Pick(byRatio, random), new Dictionary<string, decimal>(), byRatio, true);
         }
 
+        // Counts are scaled by L/ratio with L the least common multiple of the ratios, so they stay
+        // integers; G is compared in those exact units (and times k(k−1) for the variance), and only
+        // reported divided back. Dividing by a ratio of 3 in decimal would round, and turn exact ties
+        // into a winner.
+        var l = arms.Aggregate(1, (lcm, a) => Lcm(lcm, a.Ratio));
+        var exact = new Dictionary<string, decimal>();
         var imbalance = new Dictionary<string, decimal>();
-        Span<decimal> scaled = stackalloc decimal[arms.Count];
+        Span<long> scaled = stackalloc long[arms.Count];
         foreach (var candidate in arms)
         {
             var total = 0m;
@@ -122,17 +129,18 @@ public static class Minimisation
                 for (var t = 0; t < arms.Count; t++)
                 {
                     var n = (perArm is not null && perArm.TryGetValue(arms[t].Arm, out var c) ? c : 0) + (arms[t].Arm == candidate.Arm ? 1 : 0);
-                    scaled[t] = (decimal)n / arms[t].Ratio;
+                    scaled[t] = (long)n * (l / arms[t].Ratio);
                 }
 
-                total += factor.Weight * Measure(scheme.Measure, scaled);
+                total += factor.Weight * ExactMeasure(scheme.Measure, scaled);
             }
 
-            imbalance[candidate.Arm] = total;
+            exact[candidate.Arm] = total;
+            imbalance[candidate.Arm] = Report(scheme.Measure, total, l, arms.Count);
         }
 
-        var least = imbalance.Values.Min();
-        var preferred = arms.Where(a => imbalance[a.Arm] == least).ToList();
+        var least = exact.Values.Min();
+        var preferred = arms.Where(a => Tied(scheme.Measure, exact[a.Arm], least)).ToList();
         if (preferred.Count == arms.Count)
         {
             return new MinimisationAllocation(Pick(byRatio, random), imbalance, byRatio, true);
@@ -154,6 +162,48 @@ public static class Minimisation
 
         var chosen = p >= 1 && preferred.Count == 1 ? preferred[0].Arm : Pick(probabilities, random);
         return new MinimisationAllocation(chosen, imbalance, probabilities, false);
+    }
+
+    /// <summary>
+    /// The imbalance of integer-scaled counts in exact units: the range, k·Σx² − (Σx)² for the
+    /// variance (= variance × k(k−1)), or √ of that for the standard deviation.
+    /// </summary>
+    private static decimal ExactMeasure(ImbalanceMeasure measure, ReadOnlySpan<long> scaled)
+    {
+        long max = long.MinValue, min = long.MaxValue, sum = 0, squares = 0;
+        foreach (var x in scaled)
+        {
+            max = Math.Max(max, x);
+            min = Math.Min(min, x);
+            sum += x;
+            squares += x * x;
+        }
+
+        if (measure == ImbalanceMeasure.Range)
+        {
+            return max - min;
+        }
+
+        var spread = (scaled.Length * squares) - (sum * sum);
+        return measure == ImbalanceMeasure.Variance ? spread : (decimal)Math.Sqrt(spread);
+    }
+
+    /// <summary>Exact units back to ratio-scaled counts: divide by L (range), L²·k(k−1) (variance), L·√(k(k−1)) (SD).</summary>
+    private static decimal Report(ImbalanceMeasure measure, decimal exact, int l, int k) => measure switch
+    {
+        ImbalanceMeasure.Range => exact / l,
+        ImbalanceMeasure.Variance => exact / ((decimal)l * l * k * (k - 1)),
+        _ => exact / (l * (decimal)Math.Sqrt(k * (k - 1))),
+    };
+
+    /// <summary>Range and variance compare exactly; square roots only to within rounding.</summary>
+    private static bool Tied(ImbalanceMeasure measure, decimal value, decimal least) =>
+        measure == ImbalanceMeasure.StandardDeviation ? value - least <= 1e-12m * Math.Max(1m, least) : value == least;
+
+    private static int Lcm(int a, int b)
+    {
+        static int Gcd(int x, int y) => y == 0 ? x : Gcd(y, x % y);
+        return a / Gcd(a, b) * b;
     }
 
     /// <summary>The imbalance of ratio-scaled counts across arms.</summary>
@@ -192,6 +242,11 @@ public static class Minimisation
         string? last = null;
         foreach (var (arm, probability) in probabilities)
         {
+            if (probability <= 0)
+            {
+                continue;
+            }
+
             cumulative += probability;
             last = arm;
             if (u < cumulative)
@@ -200,6 +255,7 @@ public static class Minimisation
             }
         }
 
+        // Rounding can leave the cumulative sum a hair below 1: fall back on the last arm that had a chance.
         return last!;
     }
 }

@@ -68,9 +68,20 @@ public sealed class PermutedBlocks
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(blocks);
-        if (blocks.Count == 0 || blocks.Any(b => b.Any(arm => !arms.Any(a => a.Arm == arm))))
+        if (blocks.Count == 0 || blocks.Any(b => b.Count == 0 || b.Any(arm => !arms.Any(a => a.Arm == arm))))
         {
-            throw new ArgumentException("Every listed block must hold only the scheme's arms.", nameof(blocks));
+            throw new ArgumentException("Every listed block must be non-empty and hold only the scheme's arms.", nameof(blocks));
+        }
+
+        var ratioSum = arms.Sum(a => a.Ratio);
+        foreach (var block in blocks)
+        {
+            // A block is admissible only if it is m whole copies of the allocation ratio.
+            var m = block.Count / ratioSum;
+            if (block.Count % ratioSum != 0 || arms.Any(a => block.Count(arm => arm == a.Arm) != a.Ratio * m))
+            {
+                throw new ArgumentException($"Block {string.Join("", block)} is not in the allocation ratio {string.Join(":", arms.Select(a => a.Ratio))}.", nameof(blocks));
+            }
         }
 
         return new PermutedBlocks(arms, blocks);
