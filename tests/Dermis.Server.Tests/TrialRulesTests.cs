@@ -10,6 +10,32 @@ public sealed class TrialRulesTests
 {
     private static object Vitals(decimal weight) => new { weight, systolic = 124 };
 
+    public static TheoryData<string> Engines => TestDatabase.Engines;
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Concurrent_saves_of_one_form_store_exactly_one_and_refuse_the_others_with_409(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var s = $"/api/studies/{trial.Study}";
+        var p = await trial.EnrolAsync();
+        var (_, visit) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/visits", new { visit = "baseline", date = "2026-09-01" });
+        var vitals = $"{s}/participants/{p}/visits/{visit.GetProperty("id").GetInt64()}/forms/vitals";
+
+        // Eight first entries of the same empty form at once, then eight updates from version 1 at once.
+        var first = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => trial.PutAsync("coord.de", vitals, new { data = Vitals(60m + i) })));
+        var second = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => trial.PutAsync("coord.de", vitals, new { data = Vitals(80m + i), rowVersion = 1 })));
+
+        Assert.Equal(1, first.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.All(first.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.Status));
+        Assert.Equal(1, second.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.All(second.Where(r => r.Status != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.Status));
+        var (_, form) = await trial.GetAsync("coord.de", vitals);
+        Assert.Equal(2, form.GetProperty("rowVersion").GetInt64());
+        var (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}&item=weight");
+        Assert.Equal(2, audit.GetArrayLength());
+    }
+
     [Fact]
     public async Task Amendment_keeps_entered_data_on_its_version_and_requires_reconsent()
     {

@@ -43,21 +43,19 @@ internal static class FormSaving
         var key = $"{row.ScreeningNumber}/{visit.Id}/{formId}";
         if (existing is not null && body.RowVersion != existing.RowVersion)
         {
-            if (body.RowVersion is null)
-            {
-                throw BadInputException.Field("rowVersion", $"is required to change existing data: the version you loaded (now {existing.RowVersion})");
-            }
-
+            // No rowVersion: the client loaded the form empty (version 0), and someone has entered it since.
+            var loaded = body.RowVersion ?? 0;
             var changed = (await request.Store.ReadAuditAsync(studyId, row.ScreeningNumber, key + "@v", null))
-                .Where(a => a.Item is not null && Version(a.EntityKey) > body.RowVersion)
+                .Where(a => a.Item is not null && Version(a.EntityKey) > loaded)
                 .Select(a => a.Item!).Distinct().ToList();
             throw new StaleWriteException(
-                $"Form {formId} of visit {visit.VisitId} was changed by {existing.UpdatedBy} at {existing.UpdatedAt} (version {existing.RowVersion}; you loaded {body.RowVersion}). " +
+                $"Form {formId} of visit {visit.VisitId} was changed by {existing.UpdatedBy} at {existing.UpdatedAt} (version {existing.RowVersion}; you loaded {(loaded == 0 ? "it empty" : $"version {loaded}")}). " +
                 $"Changed since: {(changed.Count == 0 ? "status only" : string.Join(", ", changed))}. Reload and re-apply your change.", changed);
         }
 
         var from = existing is null ? FormStatus.NotStarted : Names.Parse<FormStatus>(existing.Status)!.Value;
-        var changes = ItemChange.Between(existing is null ? null : JsonDocument.Parse(existing.Data).RootElement, data);
+        using var previous = existing is null ? null : JsonDocument.Parse(existing.Data);
+        var changes = ItemChange.Between(previous?.RootElement, data);
         if (changes.Count == 0 && existing is not null)
         {
             return TypedResults.Ok(await FormEndpoints.ViewAsync(request, row, visit, form, existing, context.Queries));

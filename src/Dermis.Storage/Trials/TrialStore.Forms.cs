@@ -32,12 +32,15 @@ public sealed partial class TrialStore
                   " WHERE q.form_data_id = (SELECT id FROM form_data WHERE visit_row_id = @visitRowId AND form_id = @formId) ORDER BY q.id";
         if (_writing)
         {
-            // Already writing (PostgreSQL): lock the participant's audit chain head now, so the commit needs no extra round trip.
-            sql += $"; SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @studyId AND chain = @screeningNumber{_database.ForUpdate}";
+            // Already writing (PostgreSQL): lock the participant's audit chain head first. Saves to one
+            // casebook queue here, each statement after it reads what the previous save committed
+            // (READ COMMITTED), and the commit needs no extra round trip for the head.
+            sql = $"SELECT last_sequence AS LastSequence, last_hash AS LastHash FROM audit_chain WHERE study_id = @studyId AND chain = @screeningNumber{_database.ForUpdate}; " + sql;
         }
 
         using var results = await _connection.QueryMultipleAsync(new CommandDefinition(
             sql, new { studyId, screeningNumber, visitRowId, formId }, Transaction, cancellationToken: cancellationToken));
+        var head = _writing ? await results.ReadFirstOrDefaultAsync<ChainHeadRow>() : null;
         var participant = await results.ReadFirstOrDefaultAsync<ParticipantRow>();
         var visit = await results.ReadFirstOrDefaultAsync<VisitRow>();
         var form = await results.ReadFirstOrDefaultAsync<FormRow>();
@@ -46,7 +49,7 @@ public sealed partial class TrialStore
         var queries = (await results.ReadAsync<QueryRow>()).ToList();
         if (_writing && participant is not null)
         {
-            _lockedHeads[(studyId, screeningNumber)] = await results.ReadFirstOrDefaultAsync<ChainHeadRow>();
+            _lockedHeads[(studyId, screeningNumber)] = head;
         }
 
         return new FormContext(participant, visit, form, signatures, locks, queries);
