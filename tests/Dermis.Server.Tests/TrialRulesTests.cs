@@ -36,6 +36,21 @@ public sealed class TrialRulesTests
         Assert.Equal(2, audit.GetArrayLength());
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Concurrent_creation_of_one_account_stores_it_once_and_answers_the_rest_with_409_never_500(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => trial.PostAsync("admin", $"/api/studies/{trial.Study}/staff",
+            new { username = "twin", displayName = "Twin", password = "0123456789abc", roles = new[] { new { role = "monitor", site = "DE01" } } })));
+
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        var (_, staff) = await trial.GetAsync("admin", $"/api/studies/{trial.Study}/staff");
+        Assert.Equal(1, staff.EnumerateArray().Count(s => s.GetProperty("username").GetString() == "twin"));
+    }
+
     [Fact]
     public async Task Amendment_keeps_entered_data_on_its_version_and_requires_reconsent()
     {

@@ -25,6 +25,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Trial rule", rule.Message, ProblemTypes.Rule(rule.Code)),
             StaleWriteException stale => Stale(stale),
             Dermis.Storage.Trials.StaleRowException stale => Stale(new StaleWriteException(stale.Message + " Reload and re-apply your change.", [])),
+            System.Data.Common.DbException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
+                "Another request stored the same record at the same moment; nothing of this request was stored. Reload and try again.", ProblemTypes.Conflict),
             InvalidProtocolException protocol => Problem(StatusCodes.Status422UnprocessableEntity, "Invalid protocol", protocol.Message, ProblemTypes.InvalidProtocol),
             _ => null,
         };
@@ -36,6 +38,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A unique key taken by a concurrent request (PostgreSQL 23505, SQLite constraint error 19).</summary>
+    private static bool IsUniqueViolation(System.Data.Common.DbException e) =>
+        e.SqlState == "23505" || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 
     private static ProblemDetails Problem(int status, string title, string detail, string type) =>
         new() { Status = status, Title = title, Detail = detail, Type = type };

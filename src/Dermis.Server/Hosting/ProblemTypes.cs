@@ -41,4 +41,7 @@ public static class ProblemTypes
 
     /// <summary>A trial rule refused the request (HTTP 409), e.g. <c>urn:dermis:problem:consent-required</c>.</summary>
     public static string Rule(string code) => "urn:dermis:problem:" + code;
+
+    /// <summary>A concurrent request stored the same record first (HTTP 409); nothing was stored.</summary>
+    public const string Conflict = "urn:dermis:problem:conflict";
 }

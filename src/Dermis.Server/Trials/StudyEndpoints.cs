@@ -177,7 +177,9 @@ internal static class StudyEndpoints
 
         errors.ThrowIfAny("Invalid staff member");
         var accountId = existing?.Id ?? await request.Store.CreateAccountAsync(body.Username!, body.DisplayName!, Passwords.Hash(body.Password!), false, request.Now, http.RequestAborted);
-        foreach (var role in roles)
+        // Granting a role the account already holds changes nothing (and audits nothing).
+        var held = existing is null ? [] : await request.Store.GetRolesAsync(accountId, studyId, http.RequestAborted);
+        foreach (var role in roles.Distinct().Where(r => !held.Contains(r)))
         {
             await request.Store.AddRoleAsync(studyId, accountId, role.Role, role.SiteId, cancellationToken: http.RequestAborted);
             request.Audit(new AuditEvent(role.SiteId, null, "staff", body.Username!, null, "grantRole", null, Names.Of(role.Role) + (role.SiteId is null ? "" : "@" + role.SiteId), null));

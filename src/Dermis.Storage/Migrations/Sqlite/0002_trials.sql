@@ -57,6 +57,7 @@ CREATE TABLE study_role (
     participant TEXT
 );
 CREATE INDEX study_role_account ON study_role (account_id, study_id);
+CREATE UNIQUE INDEX study_role_once ON study_role (study_id, account_id, role, COALESCE(site_id, ''), COALESCE(participant, ''));
 
 CREATE TABLE participant (
     id               INTEGER PRIMARY KEY,
