@@ -52,6 +52,55 @@ public sealed class TrialRulesTests
     }
 
     [Fact]
+    public async Task Monitor_verifies_source_and_raises_queries_and_the_investigator_signs_the_casebook()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var p = await trial.EnrolAsync();
+        var (_, visit) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/visits", new { visit = "baseline", date = "2026-09-01" });
+        var v = visit.GetProperty("id").GetInt64();
+        var vitals = $"{s}/participants/{p}/visits/{v}/forms/vitals";
+        await trial.PutAsync("coord.de", vitals, new { data = Vitals(72m) });
+
+        // Source verification needs a complete form, and only a monitor may do it.
+        var (status, body) = await trial.PostAsync("mon", $"{vitals}/actions", new { action = "sourceVerify", rowVersion = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("form vitals is inProgress: 'sourceVerify' is not allowed; allowed: save, complete", body.GetProperty("detail").GetString());
+        await trial.PostAsync("coord.de", $"{vitals}/actions", new { action = "complete", rowVersion = 1 });
+        (status, _) = await trial.PostAsync("coord.de", $"{vitals}/actions", new { action = "sourceVerify", rowVersion = 2 });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        (status, body) = await trial.PostAsync("mon", $"{vitals}/actions", new { action = "sourceVerify", rowVersion = 2 });
+        Assert.Equal("sourceVerified", body.GetProperty("status").GetString());
+
+        // A manual query: the site answers, the monitor re-opens, the site answers again, the monitor closes.
+        (status, body) = await trial.PostAsync("mon", $"{s}/participants/{p}/queries", new { visit = v, form = "vitals", item = "weight", text = "Source says 72.4 kg; please check." });
+        Assert.Equal(HttpStatusCode.Created, status);
+        var q = body.GetProperty("id").GetInt64();
+        Assert.Equal("manual", body.GetProperty("kind").GetString());
+        await trial.PostAsync("coord.de", $"{s}/queries/{q}/answer", new { text = "Rounded on entry." });
+        (_, body) = await trial.PostAsync("mon", $"{s}/queries/{q}/reopen", new { text = "Enter the value to one decimal, please." });
+        Assert.Equal("open", body.GetProperty("query").GetProperty("state").GetString());
+        var (_, open) = await trial.GetAsync("dm", $"{s}/queries?state=open&participant={p}");
+        Assert.Equal(q, Assert.Single(open.EnumerateArray()).GetProperty("id").GetInt64());
+        (status, body) = await trial.PutAsync("coord.de", vitals, new { data = Vitals(72.4m), rowVersion = 3, reason = "Query: one decimal per source" });
+        Assert.Equal("complete", body.GetProperty("status").GetString());
+        await trial.PostAsync("coord.de", $"{s}/queries/{q}/answer", new { text = "Corrected to 72.4 kg." });
+        (_, body) = await trial.PostAsync("mon", $"{s}/queries/{q}/close", new { text = "Resolved." });
+        Assert.Equal(["open", "answer", "reopen", "answer", "close"], body.GetProperty("thread").EnumerateArray().Select(m => m.GetProperty("action").GetString()));
+        var (_, closed) = await trial.GetAsync("dm", $"{s}/queries?state=closed");
+        Assert.Single(closed.EnumerateArray());
+        (status, _) = await trial.GetAsync("dm", $"{s}/queries?state=pending");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+
+        // The casebook signature (no visit) covers every form and marks each signed.
+        (status, body) = await trial.PostAsync("inv.de", $"{s}/participants/{p}/signatures", new { password = TestServerHost.Password, meaning = "I approve this casebook." });
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("casebook", body.GetProperty("scope").GetString());
+        var (_, form) = await trial.GetAsync("coord.de", vitals);
+        Assert.Equal("signed", form.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Amendment_keeps_entered_data_on_its_version_and_requires_reconsent()
     {
         await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
