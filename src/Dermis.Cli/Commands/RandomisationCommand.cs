@@ -13,9 +13,9 @@ internal static class RandomisationCommand
         var protocol = new Option<FileInfo>("--protocol") { Description = "Protocol YAML: arms, ratios and stratification factors.", Required = true };
         var participants = new Option<int>("--participants") { Description = "Participants per simulated trial.", DefaultValueFactory = _ => 600 };
         var runs = new Option<int>("--runs") { Description = "Simulated trials.", DefaultValueFactory = _ => 1000 };
-        var blockSizes = new Option<string>("--block-sizes") { Description = "Permuted block sizes, comma-separated multiples of the ratio sum (default: 2 and 3 times it).", HelpName = "4,6" };
-        var probability = new Option<decimal>("--p") { Description = "Minimisation: probability of the least-imbalance arm, (0, 1].", DefaultValueFactory = _ => 0.8m };
-        var measure = new Option<ImbalanceMeasure>("--measure") { Description = "Minimisation imbalance measure.", DefaultValueFactory = _ => ImbalanceMeasure.Range };
+        var blockSizes = new Option<string>("--block-sizes") { Description = "Permuted block sizes, comma-separated multiples of the ratio sum (default: the protocol's randomisation section, else 2 and 3 times the sum).", HelpName = "4,6" };
+        var probability = new Option<decimal?>("--p") { Description = "Minimisation: probability of the least-imbalance arm, (0, 1] (default: the protocol's, else 0.8)." };
+        var measure = new Option<ImbalanceMeasure?>("--measure") { Description = "Minimisation imbalance measure (default: the protocol's, else range)." };
         var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible simulation (default: cryptographic randomness)." };
         var simulate = new Command("simulate", "Simulate trials with stratified permuted blocks and with minimisation; print the final imbalance per factor and overall.")
         {
@@ -40,7 +40,8 @@ internal static class RandomisationCommand
 
             var n = parseResult.GetValue(participants);
             var r = parseResult.GetValue(runs);
-            var p = parseResult.GetValue(probability);
+            var settings = definition.Randomisation;
+            var p = parseResult.GetValue(probability) ?? settings.PreferredProbability;
             if (n is < 1 or > 100_000)
             {
                 throw new CommandLineInputException($"--participants {n} is out of range; allowed: 1–100000.");
@@ -57,20 +58,24 @@ internal static class RandomisationCommand
             }
 
             var arms = definition.Arms.Select(a => new ArmRatio(a.Id, a.Ratio)).ToList();
-            var multipliers = Multipliers(parseResult.GetValue(blockSizes), arms.Sum(a => a.Ratio));
-            var scheme = new MinimisationScheme(arms, definition.Stratification.Select(f => new MinimisationFactor(f.Id, 1m)).ToList(), parseResult.GetValue(measure), p);
+            var ratioSum = arms.Sum(a => a.Ratio);
+            var multipliers = parseResult.GetValue(blockSizes) is { } sizes ? Multipliers(sizes, ratioSum) : settings.BlockSizes.Select(size => size / ratioSum).ToArray();
+            // Participants' sites are not simulated, so a site factor is left out of the simulation.
+            var factors = definition.Stratification.Where(f => settings.Factors.Any(m => m.Factor == f.Id)).ToList();
+            var scheme = new MinimisationScheme(arms, settings.Factors.Where(f => f.Factor != Minimisation.SiteFactor).ToList(),
+                parseResult.GetValue(measure) ?? settings.Measure, p, settings.InitialRandom);
             if (scheme.Factors.Count == 0)
             {
                 throw new CommandLineInputException($"{file.Name} has no stratification factors to balance.");
             }
 
             var random = parseResult.GetValue(seed) is { } s ? RandomSource.Seeded(s) : RandomSource.Cryptographic();
-            var results = await Task.Run(() => RandomisationSimulator.Run(arms, definition.Stratification, n, r, multipliers, scheme, random), cancellationToken);
+            var results = await Task.Run(() => RandomisationSimulator.Run(arms, factors, n, r, multipliers, scheme, random), cancellationToken);
 
-            var strata = definition.Stratification.Aggregate(1, (product, f) => product * f.Levels.Count);
+            var strata = factors.Aggregate(1, (product, f) => product * f.Levels.Count);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{definition.StudyId} {definition.Version}: {n} participants × {r} runs; arms {string.Join(":", arms.Select(a => a.Arm))} = {string.Join(":", arms.Select(a => a.Ratio))}; " +
-                $"factors {string.Join(", ", definition.Stratification.Select(f => $"{f.Id} ({string.Join("/", f.Levels)})"))}: {strata} strata; levels drawn uniformly."));
+                $"factors {string.Join(", ", factors.Select(f => $"{f.Id} ({string.Join("/", f.Levels)})"))}: {strata} strata; levels drawn uniformly."));
             await output.WriteLineAsync("Imbalance at the end of each trial = largest minus smallest ratio-scaled arm count (|A − B| at 1:1); per factor: its worst level.");
             await output.WriteLineAsync();
             foreach (var result in results)
@@ -90,13 +95,8 @@ internal static class RandomisationCommand
         return new Command("randomisation", "Randomisation design.") { simulate };
     }
 
-    private static int[] Multipliers(string? sizes, int ratioSum)
+    private static int[] Multipliers(string sizes, int ratioSum)
     {
-        if (string.IsNullOrWhiteSpace(sizes))
-        {
-            return [2, 3];
-        }
-
         var multipliers = new List<int>();
         foreach (var part in sizes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {

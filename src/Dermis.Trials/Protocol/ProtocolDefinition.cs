@@ -31,6 +31,9 @@ public sealed record ProtocolDefinition(
     IReadOnlyList<CodeList> CodeLists,
     IReadOnlyList<EditCheckDefinition> EditChecks)
 {
+    /// <summary>How the study randomises (the <c>randomisation:</c> section, or its defaults).</summary>
+    public RandomisationSettings Randomisation { get; init; } = RandomisationSettings.Default(Arms, Stratification);
+
     /// <summary>The visit whose date anchors every other visit's target date.</summary>
     public VisitDefinition AnchorVisit => Visits.Single(v => v.IsAnchor);
 

@@ -9,7 +9,7 @@ namespace Dermis.Trials.Protocol;
 /// </summary>
 internal sealed partial class ProtocolReader(string yaml, string sourceName)
 {
-    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks"];
+    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks", "randomisation"];
 
     private readonly List<ProtocolError> _errors = [];
 
@@ -32,7 +32,7 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
         var visits = ReadVisits(top, forms);
         var protocol = new ProtocolDefinition(
             studyId ?? "", name ?? "", version ?? "", sponsor ?? "", arms, stratification, consent ?? "", eligibility, visits, forms, codeLists, []);
-        protocol = protocol with { EditChecks = ReadEditChecks(top, protocol) };
+        protocol = protocol with { EditChecks = ReadEditChecks(top, protocol), Randomisation = ReadRandomisation(top, arms, stratification) };
         if (_errors.Count > 0)
         {
             throw Failure();
