@@ -43,6 +43,8 @@ public static class DermisServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProtocolCache>();
         builder.Services.AddSingleton<TokenCache>();
+        // Allocations must be unpredictable: a cryptographic source (tests may swap in a seeded one).
+        builder.Services.AddSingleton(Dermis.Trials.Randomisation.RandomSource.Cryptographic());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         AddAuthentication(builder.Services);
@@ -74,6 +76,7 @@ public static class DermisServer
         app.MapSignatures();
         app.MapLocks();
         app.MapAudit();
+        app.MapRandomisation();
         return app;
     }
 

@@ -31,13 +31,28 @@ internal static class AuditEndpoints
         }
 
         var visible = request.Access.VisibleSites;
-        var records = await request.Store.ReadAuditAsync(studyId, participant, prefix, item, http.RequestAborted);
-        return TypedResults.Ok(records
+        var records = (await request.Store.ReadAuditAsync(studyId, participant, prefix, item, http.RequestAborted))
             .Where(r => visible is null ? true : r.SiteId is not null && visible.Contains(r.SiteId) && request.Access.Can(Capability.ViewAudit, r.SiteId))
-            .Select(r => new
+            .ToList();
+
+        // Allocation records hold the arm: blinded readers see that it was allocated, not to what. No
+        // hashes are returned at all: with two arms, hashing both candidates would reveal which one a
+        // record (or any record chained after it) holds. `dermis audit verify` checks them server-side.
+        var armVisible = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var number in records.Where(r => r.Entity == "allocation" && r.Participant is not null).Select(r => r.Participant!).Distinct())
+        {
+            var row = await request.Store.GetParticipantAsync(studyId, number, http.RequestAborted);
+            armVisible[number] = row is not null && await Blinding.CanSeeArmAsync(request, row);
+        }
+
+        return TypedResults.Ok(records.Select(r =>
+        {
+            var blinded = r.Entity == "allocation" && !armVisible.GetValueOrDefault(r.Participant ?? "");
+            return new
             {
                 r.Sequence, r.AtUtc, r.Actor, r.Role, Source = r.Source.ToString().ToLowerInvariant(), Site = r.SiteId, r.Participant, r.Entity, r.EntityKey, r.Item, r.Action,
-                r.OldValue, r.NewValue, r.Reason, r.Hash,
-            }));
+                OldValue = blinded ? null : r.OldValue, NewValue = blinded && r.Action == "allocate" ? "(blinded)" : r.NewValue, r.Reason,
+            };
+        }));
     }
 }

@@ -24,6 +24,7 @@ internal static class Casebook
         var signatures = await store.ListSignaturesAsync(row.Id);
         var locks = await store.ListLocksAsync(request.Study.Id);
         var anchor = row.AnchorDate is null ? (DateOnly?)null : UtcText.ParseDate(row.AnchorDate);
+        var armVisible = row.Arm is not null && await Blinding.CanSeeArmAsync(request, row);
 
         return new
         {
@@ -33,7 +34,8 @@ internal static class Casebook
             row.StatusReason,
             row.ProtocolVersion,
             row.AnchorDate,
-            row.Arm,
+            Arm = armVisible ? row.Arm : null,
+            Blinded = row.Arm is not null && !armVisible,
             row.RowVersion,
             Lock = Names.Of(Locks.Effective(locks, row.SiteId, row.ScreeningNumber, -1, "\0")),
             Consent = new

@@ -189,7 +189,7 @@ internal static class ParticipantEndpoints
     }
 
     /// <summary>Enrolment needs consent on the current consent document and a complete, passed eligibility checklist.</summary>
-    private static async Task RequireEnrollableAsync(TrialRequest request, ParticipantRow row)
+    internal static async Task RequireEnrollableAsync(TrialRequest request, ParticipantRow row)
     {
         var protocol = (await request.ProtocolAsync()).Definition;
         var consents = await request.Store.ListConsentsAsync(row.Id);

@@ -57,6 +57,12 @@ public enum Capability
 
     /// <summary>Read the audit trail.</summary>
     ViewAudit,
+
+    /// <summary>Randomise an enrolled participant (the arm itself stays hidden from blinded roles).</summary>
+    Randomise,
+
+    /// <summary>Emergency unblinding of one participant, with a reason.</summary>
+    Unblind,
 }
 
 /// <summary>The role → capability matrix (docs/api.md).</summary>
@@ -68,8 +74,9 @@ public static class RolePermissions
         StudyRole.SponsorAdmin => capability is Capability.ManageStudy or Capability.ViewParticipants or Capability.ViewAudit or Capability.Lock,
         StudyRole.DataManager => capability is Capability.ViewParticipants or Capability.RaiseQuery or Capability.CloseQuery or Capability.Lock or Capability.ViewAudit,
         StudyRole.Monitor => capability is Capability.ViewParticipants or Capability.RaiseQuery or Capability.CloseQuery or Capability.SourceVerify or Capability.ViewAudit,
-        StudyRole.Investigator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery or Capability.Sign or Capability.ViewAudit,
-        StudyRole.Coordinator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery,
+        StudyRole.Investigator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery or Capability.Sign
+            or Capability.ViewAudit or Capability.Randomise or Capability.Unblind,
+        StudyRole.Coordinator => capability is Capability.ViewParticipants or Capability.ManageParticipants or Capability.EnterData or Capability.AnswerQuery or Capability.Randomise,
         // A participant holds no staff capability: StudyAccess opens their own casebook to them.
         _ => false,
     };

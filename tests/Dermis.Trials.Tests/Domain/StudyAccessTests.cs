@@ -5,21 +5,22 @@ namespace Dermis.Trials.Tests.Domain;
 public sealed class StudyAccessTests
 {
     // The role × capability matrix, one row per role, columns in Capability declaration order:
-    //                    View  Manage Enter Raise Answer Close SDV   Sign  Lock  Study Audit
+    //                    View  Manage Enter Raise Answer Close SDV   Sign  Lock  Study Audit Randomise Unblind
     private static readonly (StudyRole Role, bool[] Grants)[] _matrix =
     [
-        (StudyRole.SponsorAdmin, [true, false, false, false, false, false, false, false, true, true, true]),
-        (StudyRole.DataManager, [true, false, false, true, false, true, false, false, true, false, true]),
-        (StudyRole.Monitor, [true, false, false, true, false, true, true, false, false, false, true]),
-        (StudyRole.Investigator, [true, true, true, false, true, false, false, true, false, false, true]),
-        (StudyRole.Coordinator, [true, true, true, false, true, false, false, false, false, false, false]),
-        (StudyRole.Participant, [false, false, false, false, false, false, false, false, false, false, false]),
+        (StudyRole.SponsorAdmin, [true, false, false, false, false, false, false, false, true, true, true, false, false]),
+        (StudyRole.DataManager, [true, false, false, true, false, true, false, false, true, false, true, false, false]),
+        (StudyRole.Monitor, [true, false, false, true, false, true, true, false, false, false, true, false, false]),
+        (StudyRole.Investigator, [true, true, true, false, true, false, false, true, false, false, true, true, true]),
+        (StudyRole.Coordinator, [true, true, true, false, true, false, false, false, false, false, false, true, false]),
+        (StudyRole.Participant, [false, false, false, false, false, false, false, false, false, false, false, false, false]),
     ];
 
     private static readonly Capability[] _columns =
     [
         Capability.ViewParticipants, Capability.ManageParticipants, Capability.EnterData, Capability.RaiseQuery, Capability.AnswerQuery,
         Capability.CloseQuery, Capability.SourceVerify, Capability.Sign, Capability.Lock, Capability.ManageStudy, Capability.ViewAudit,
+        Capability.Randomise, Capability.Unblind,
     ];
 
     public static TheoryData<StudyRole, Capability, bool> Matrix
@@ -46,8 +47,8 @@ public sealed class StudyAccessTests
     {
         Assert.Equal(Enum.GetValues<StudyRole>(), _matrix.Select(row => row.Role));
         Assert.Equal(Enum.GetValues<Capability>(), _columns);
-        Assert.All(_matrix, row => Assert.Equal(11, row.Grants.Length));
-        Assert.Equal(66, Matrix.Count);
+        Assert.All(_matrix, row => Assert.Equal(13, row.Grants.Length));
+        Assert.Equal(78, Matrix.Count);
     }
 
     [Theory]

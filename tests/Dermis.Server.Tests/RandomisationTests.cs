@@ -1,0 +1,94 @@
+using System.Net;
+using Dapper;
+using Dermis.Testing;
+
+namespace Dermis.Server.Tests;
+
+/// <summary>Randomisation over HTTP: preconditions, blinding on every route that could show an arm, emergency unblinding, concurrency.</summary>
+public sealed class RandomisationTests
+{
+    public static TheoryData<string> Engines => TestDatabase.Engines;
+
+    [Fact]
+    public async Task Randomisation_is_refused_before_enrolment_and_twice_and_the_arm_stays_blinded_until_emergency_unblinding()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var (_, screened) = await trial.PostAsync("coord.de", $"{s}/sites/DE01/participants", new { });
+        var early = screened.GetProperty("screeningNumber").GetString()!;
+        var (status, body) = await trial.PostAsync("coord.de", $"{s}/participants/{early}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.StartsWith($"participant {early} is screened: 'randomise' is not allowed", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var p = await trial.EnrolAsync();
+        (status, body) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "Mars" } });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("is required; allowed: EU, NA", body.GetProperty("errors").GetProperty("strata.region")[0].GetString());
+        (status, body) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("randomised", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("blinded").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("arm").ValueKind);
+        (status, _) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+
+        // No role of this blinded study (no unblinded roles) learns the arm: casebook, audit.
+        foreach (var user in new[] { "coord.de", "inv.de", "mon", "dm", "admin" })
+        {
+            var (_, casebook) = await trial.GetAsync(user, $"{s}/participants/{p}");
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, casebook.GetProperty("arm").ValueKind);
+            Assert.True(casebook.GetProperty("blinded").GetBoolean());
+        }
+
+        var (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
+        var allocation = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("entity").GetString() == "allocation");
+        Assert.Equal("(blinded)", allocation.GetProperty("newValue").GetString());
+        Assert.DoesNotContain(audit.EnumerateArray(), a => a.TryGetProperty("hash", out _));
+        var stored = await trial.Host.Database.OpenConnectionAsync();
+        var arm = await stored.QuerySingleAsync<string>("SELECT arm FROM allocation");
+        await stored.DisposeAsync();
+        Assert.True(arm is "active" or "placebo", arm);
+
+        // Emergency unblinding: only the investigator, with a reason; then the site sees the arm.
+        (status, _) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/unblind", new { reason = "SAE" });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        (status, body) = await trial.PostAsync("inv.de", $"{s}/participants/{p}/unblind", new { reason = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        (status, body) = await trial.PostAsync("inv.de", $"{s}/participants/{p}/unblind", new { reason = "Anaphylaxis after dose 3: treating physician needs the treatment." });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(arm, body.GetProperty("arm").GetString());
+        var (_, after) = await trial.GetAsync("coord.de", $"{s}/participants/{p}");
+        Assert.Equal(arm, after.GetProperty("arm").GetString());
+        (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
+        Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "unblind"
+            && a.GetProperty("reason").GetString() == "Anaphylaxis after dose 3: treating physician needs the treatment.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Concurrent_randomisations_in_one_stratum_never_break_the_block(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var s = $"/api/studies/{trial.Study}";
+        var participants = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            participants.Add(await trial.EnrolAsync());
+        }
+
+        var answers = await Task.WhenAll(participants.Select(p =>
+            trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "NA" } })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        await using var connection = await trial.Host.Database.OpenConnectionAsync();
+        var arms = (await connection.QueryAsync<string>("SELECT arm FROM allocation WHERE stratum = 'region=NA|site=DE01'")).ToList();
+        Assert.Equal(10, arms.Count);
+        // 1:1 with blocks of 4 and 6: within a stratum the arms never differ by more than 6 / 2 = 3.
+        Assert.InRange(Math.Abs(arms.Count(a => a == "active") - arms.Count(a => a == "placebo")), 0, 3);
+        var block = await connection.QuerySingleAsync<(string Block, long Position)>("SELECT block, position FROM randomisation_block");
+        // The allocations are exactly the completed blocks plus the used part of the current one.
+        var current = block.Block.Split(',');
+        Assert.Equal(arms.Count(a => a == "active") - current.Take((int)block.Position).Count(a => a == "active"),
+                     arms.Count(a => a == "placebo") - current.Take((int)block.Position).Count(a => a == "placebo"));
+    }
+}
