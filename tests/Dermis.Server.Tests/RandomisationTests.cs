@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Dermis.Testing;
 
 namespace Dermis.Server.Tests;
@@ -62,6 +63,44 @@ public sealed class RandomisationTests
         (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "unblind"
             && a.GetProperty("reason").GetString() == "Anaphylaxis after dose 3: treating physician needs the treatment.");
+    }
+
+    [Fact]
+    public async Task No_get_route_tells_a_blinded_role_the_arm()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var p = await trial.EnrolAsync();
+        var (_, visit) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/visits", new { visit = "baseline", date = "2026-09-01" });
+        var visitId = visit.GetProperty("id").GetInt64();
+        await trial.PutAsync("coord.de", $"{s}/participants/{p}/visits/{visitId}/forms/vitals", new { data = new { weight = 190m } });
+        await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        var (_, queries) = await trial.GetAsync("dm", $"{s}/queries");
+        var queryId = queries[0].GetProperty("id").GetInt64();
+
+        var routes = trial.Host.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
+            // The study itself lists its arms (protocol information, not an allocation).
+            .Where(r => r != "/api/studies/{studyId}" && r != "/openapi/{documentName}.json")
+            .ToList();
+        Assert.Contains("/api/studies/{studyId}/participants/{participant}", routes);
+        Assert.Contains("/api/studies/{studyId}/audit", routes);
+
+        foreach (var user in new[] { "coord.de", "inv.de", "mon", "dm", "admin" })
+        {
+            foreach (var route in routes)
+            {
+                var path = route.Replace("{studyId}", trial.Study, StringComparison.Ordinal).Replace("{participant}", p, StringComparison.Ordinal)
+                    .Replace("{visitId:long}", visitId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{formId}", "vitals", StringComparison.Ordinal).Replace("{queryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                var (_, body) = await trial.GetAsync(user, path);
+                var text = body.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "" : body.GetRawText();
+                Assert.DoesNotContain("\"active\"", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("\"placebo\"", text, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Theory]
