@@ -66,6 +66,27 @@ public sealed class RandomisationTests
     }
 
     [Fact]
+    public async Task The_sponsor_sees_arms_only_after_the_database_lock()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var p = await trial.EnrolAsync();
+        await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+
+        var (_, before) = await trial.GetAsync("dm", $"{s}/participants/{p}");
+        await trial.PostAsync("dm", $"{s}/locks", new { level = "study", state = "frozen" });
+        var (_, frozen) = await trial.GetAsync("dm", $"{s}/participants/{p}");
+        await trial.PostAsync("dm", $"{s}/locks", new { level = "study", state = "locked" });
+        var (_, locked) = await trial.GetAsync("dm", $"{s}/participants/{p}");
+        var (_, site) = await trial.GetAsync("coord.de", $"{s}/participants/{p}");
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, before.GetProperty("arm").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, frozen.GetProperty("arm").ValueKind);
+        Assert.True(locked.GetProperty("arm").GetString() is "active" or "placebo");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, site.GetProperty("arm").ValueKind);
+    }
+
+    [Fact]
     public async Task No_get_route_tells_a_blinded_role_the_arm()
     {
         await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);

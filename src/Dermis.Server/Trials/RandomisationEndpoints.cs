@@ -11,12 +11,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dermis.Server.Trials;
 
 /// <summary>Randomisation (server-side, concealed) and emergency unblinding.</summary>
-internal static class RandomisationEndpoints
+internal static partial class RandomisationEndpoints
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Emergency unblinding in {Study}: participant {Participant} at site {Site} by {Actor}; reason: {Reason}")]
+    private static partial void LogUnblinding(ILogger logger, string study, string participant, string site, string actor, string reason);
+
     public sealed record RandomiseRequest(Dictionary<string, string>? Strata);
 
     public sealed record UnblindRequest(string? Reason);
@@ -83,7 +87,8 @@ internal static class RandomisationEndpoints
             var scheme = new MinimisationScheme(arms, factors, settings.Measure, settings.PreferredProbability, settings.InitialRandom);
             var allocation = Minimisation.Allocate(scheme, levels, counts, earlier.Count, random);
             arm = allocation.Arm;
-            diagnostic = new { method = "minimisation", stratum, allocatedBefore = earlier.Count, imbalance = allocation.Imbalance, probabilities = allocation.Probabilities, allocation.Random };
+            var seen = levels.ToDictionary(l => $"{l.Key}={l.Value}", l => counts.GetValueOrDefault((l.Key, l.Value)) ?? arms.ToDictionary(a => a.Arm, _ => 0));
+            diagnostic = new { method = "minimisation", stratum, allocatedBefore = earlier.Count, countsSeen = seen, imbalance = allocation.Imbalance, probabilities = allocation.Probabilities, allocation.Random };
         }
 
         var record = new AllocationRow
@@ -104,7 +109,7 @@ internal static class RandomisationEndpoints
         return TypedResults.Ok(new { row.ScreeningNumber, row.Status, Arm = visible ? arm : null, Blinded = !visible, record.AllocatedAt, Levels = levels });
     }
 
-    private static async Task<IResult> UnblindAsync(string studyId, string participant, UnblindRequest body, HttpContext http)
+    private static async Task<IResult> UnblindAsync(string studyId, string participant, UnblindRequest body, HttpContext http, ILoggerFactory loggers)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.Unblind, allowFrozen: true);
@@ -119,6 +124,8 @@ internal static class RandomisationEndpoints
         await request.Store.AddUnblindingAsync(row.Id, request.Actor, role is null ? null : Names.Of(role.Value), body.Reason, request.Now);
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "arm", "unblind", null, "unblinded", body.Reason));
         await request.CommitAsync(Capability.Unblind, row.SiteId);
+        // A warning-level event, so that monitoring forwards it to the sponsor's safety contact (the arm is not logged).
+        LogUnblinding(loggers.CreateLogger("Dermis.Randomisation"), studyId, row.ScreeningNumber, row.SiteId, request.Actor, body.Reason);
         return TypedResults.Ok(new { row.ScreeningNumber, allocation.Arm, UnblindedBy = request.Actor, body.Reason });
     }
 
