@@ -30,6 +30,8 @@ public sealed class RandomisationTests
         Assert.Equal("randomised", body.GetProperty("status").GetString());
         Assert.True(body.GetProperty("blinded").GetBoolean());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("arm").ValueKind);
+        var kit = body.GetProperty("kitNumber").GetString()!;
+        Assert.Matches("^K[0-9]{8}$", kit);
         (status, _) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
         Assert.Equal(HttpStatusCode.Conflict, status);
 
@@ -39,10 +41,11 @@ public sealed class RandomisationTests
             var (_, casebook) = await trial.GetAsync(user, $"{s}/participants/{p}");
             Assert.Equal(System.Text.Json.JsonValueKind.Null, casebook.GetProperty("arm").ValueKind);
             Assert.True(casebook.GetProperty("blinded").GetBoolean());
+            Assert.Equal(kit, casebook.GetProperty("kitNumber").GetString());
         }
 
         var (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
-        var allocation = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("entity").GetString() == "allocation");
+        var allocation = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "allocate");
         Assert.Equal("(blinded)", allocation.GetProperty("newValue").GetString());
         Assert.DoesNotContain(audit.EnumerateArray(), a => a.TryGetProperty("hash", out _));
         var stored = await trial.Host.Database.OpenConnectionAsync();
@@ -63,6 +66,31 @@ public sealed class RandomisationTests
         (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "unblind"
             && a.GetProperty("reason").GetString() == "Anaphylaxis after dose 3: treating physician needs the treatment.");
+    }
+
+    [Fact]
+    public async Task Randomisation_is_refused_when_eligibility_or_consent_no_longer_hold()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var s = $"/api/studies/{trial.Study}";
+        var ineligible = await trial.EnrolAsync();
+        var unconsented = await trial.EnrolAsync();
+        await trial.PutAsync("coord.de", $"{s}/participants/{ineligible}/eligibility", new { answers = new Dictionary<string, bool> { ["EC1"] = true } });
+        var admin = await trial.ClientAsync("admin");
+        using var amended = await admin.PostAsync($"{s}/protocol", new StringContent(TestProtocols.AtopicDermatitisAmendment1, System.Text.Encoding.UTF8, "application/yaml"));
+
+        var (notEligible, eligibilityProblem) = await trial.PostAsync("coord.de", $"{s}/participants/{ineligible}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        var (notConsented, consentProblem) = await trial.PostAsync("coord.de", $"{s}/participants/{unconsented}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+
+        // The amendment brought consent document 3.0: both participants lack it, so consent is refused first.
+        Assert.Equal(HttpStatusCode.Conflict, notConsented);
+        Assert.Equal("urn:dermis:problem:consent-required", consentProblem.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, notEligible);
+        Assert.Equal("urn:dermis:problem:consent-required", eligibilityProblem.GetProperty("type").GetString());
+        await trial.PostAsync("coord.de", $"{s}/participants/{ineligible}/consent", new { documentVersion = "3.0", signedOn = "2026-09-02", method = "remote" });
+        (notEligible, eligibilityProblem) = await trial.PostAsync("coord.de", $"{s}/participants/{ineligible}/randomise", new { strata = new Dictionary<string, string> { ["region"] = "EU" } });
+        Assert.Equal("urn:dermis:problem:not-eligible", eligibilityProblem.GetProperty("type").GetString());
+        Assert.Contains("fails EC1", eligibilityProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

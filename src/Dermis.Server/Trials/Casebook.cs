@@ -25,6 +25,7 @@ internal static class Casebook
         var locks = await store.ListLocksAsync(request.Study.Id);
         var anchor = row.AnchorDate is null ? (DateOnly?)null : UtcText.ParseDate(row.AnchorDate);
         var armVisible = row.Arm is not null && await Blinding.CanSeeArmAsync(request, row);
+        var allocation = row.Arm is null ? null : await store.GetAllocationAsync(row.Id);
 
         return new
         {
@@ -36,6 +37,7 @@ internal static class Casebook
             row.AnchorDate,
             Arm = armVisible ? row.Arm : null,
             Blinded = row.Arm is not null && !armVisible,
+            allocation?.KitNumber,
             row.RowVersion,
             Lock = Names.Of(Locks.Effective(locks, row.SiteId, row.ScreeningNumber, -1, "\0")),
             Consent = new

@@ -91,8 +91,17 @@ internal static partial class RandomisationEndpoints
             diagnostic = new { method = "minimisation", stratum, allocatedBefore = earlier.Count, countsSeen = seen, imbalance = allocation.Imbalance, probabilities = allocation.Probabilities, allocation.Random };
         }
 
+        // The kit is drawn after the arm, from the same unpredictable source, so its number carries no information about it.
+        string kit;
+        do
+        {
+            kit = "K" + random.NextInt(100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (await request.Store.KitIssuedAsync(studyId, kit));
+
         var record = new AllocationRow
         {
+            KitNumber = kit,
             ParticipantId = row.Id, StudyId = studyId, SiteId = row.SiteId, Stratum = stratum, Levels = JsonSerializer.Serialize(levels), Arm = arm,
             Method = Names.Of(settings.Method), AllocatedAt = UtcText.Format(request.Now), AllocatedBy = request.Actor,
             Diagnostic = JsonSerializer.Serialize(new { diagnostic, draws = random.Draws - drawsBefore }),
@@ -103,10 +112,11 @@ internal static partial class RandomisationEndpoints
         await request.Store.UpdateParticipantAsync(row);
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "participant", row.ScreeningNumber, "status", "randomise", Names.Of(from), row.Status, null));
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "arm", "allocate", null, arm, record.Levels));
+        request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "kitNumber", "issueKit", null, kit, null));
         await request.CommitAsync(Capability.Randomise, row.SiteId);
 
         var visible = await Blinding.CanSeeArmAsync(request, row);
-        return TypedResults.Ok(new { row.ScreeningNumber, row.Status, Arm = visible ? arm : null, Blinded = !visible, record.AllocatedAt, Levels = levels });
+        return TypedResults.Ok(new { row.ScreeningNumber, row.Status, Arm = visible ? arm : null, Blinded = !visible, record.KitNumber, record.AllocatedAt, Levels = levels });
     }
 
     private static async Task<IResult> UnblindAsync(string studyId, string participant, UnblindRequest body, HttpContext http, ILoggerFactory loggers)

@@ -44,9 +44,13 @@ public sealed partial class TrialStore
     /// <summary>Records an allocation.</summary>
     public Task AddAllocationAsync(AllocationRow allocation, CancellationToken cancellationToken = default) =>
         ExecuteAsync("""
-            INSERT INTO allocation (participant_id, study_id, site_id, stratum, levels, arm, method, diagnostic, allocated_at, allocated_by)
-            VALUES (@ParticipantId, @StudyId, @SiteId, @Stratum, @Levels, @Arm, @Method, @Diagnostic, @AllocatedAt, @AllocatedBy)
+            INSERT INTO allocation (participant_id, study_id, site_id, stratum, levels, arm, kit_number, method, diagnostic, allocated_at, allocated_by)
+            VALUES (@ParticipantId, @StudyId, @SiteId, @Stratum, @Levels, @Arm, @KitNumber, @Method, @Diagnostic, @AllocatedAt, @AllocatedBy)
             """, allocation, cancellationToken);
+
+    /// <summary>True when the kit number is already issued in the study.</summary>
+    public async Task<bool> KitIssuedAsync(string studyId, string kitNumber, CancellationToken cancellationToken = default) =>
+        await ExecuteScalarAsync<long>("SELECT count(*) FROM allocation WHERE study_id = @studyId AND kit_number = @kitNumber", new { studyId, kitNumber }, cancellationToken) > 0;
 
     /// <summary>Records an emergency unblinding.</summary>
     public Task AddUnblindingAsync(long participantId, string by, string? role, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
@@ -58,7 +62,7 @@ public sealed partial class TrialStore
         await ExecuteScalarAsync<long>("SELECT count(*) FROM unblinding WHERE participant_id = @participantId", new { participantId }, cancellationToken) > 0;
 
     private const string AllocationColumns =
-        "participant_id AS ParticipantId, study_id AS StudyId, site_id AS SiteId, stratum AS Stratum, levels AS Levels, arm AS Arm, method AS Method, " +
+        "participant_id AS ParticipantId, study_id AS StudyId, site_id AS SiteId, stratum AS Stratum, levels AS Levels, arm AS Arm, kit_number AS KitNumber, method AS Method, " +
         "diagnostic AS Diagnostic, allocated_at AS AllocatedAt, allocated_by AS AllocatedBy";
 
     private sealed class BlockRow
@@ -91,6 +95,9 @@ public sealed class AllocationRow
 
     /// <summary>The arm: never shown to a blinded role.</summary>
     public string Arm { get; set; } = "";
+
+    /// <summary>The medication kit to dispense: random, unique in the study, and telling nothing about the arm.</summary>
+    public string KitNumber { get; set; } = "";
 
     /// <summary><c>blocks</c> or <c>minimisation</c>.</summary>
     public string Method { get; set; } = "";

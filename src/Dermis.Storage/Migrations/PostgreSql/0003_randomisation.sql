@@ -1,5 +1,6 @@
--- Randomisation: one allocation per participant (with the levels it was allocated on and a
--- diagnostic record of how), the block in use per stratum, and emergency unblindings.
+-- Randomisation: one allocation per participant (with the levels it was allocated on, a
+-- diagnostic record of how, and a kit number that does not reveal the arm), the block in use per
+-- stratum, and emergency unblindings.
 CREATE TABLE allocation (
     participant_id bigint PRIMARY KEY REFERENCES participant (id),
     study_id       text NOT NULL,
@@ -7,12 +8,14 @@ CREATE TABLE allocation (
     stratum        text NOT NULL,
     levels         text NOT NULL,
     arm            text NOT NULL,
+    kit_number     text NOT NULL,
     method         text NOT NULL,
     diagnostic     text NOT NULL,
     allocated_at   text NOT NULL,
     allocated_by   text NOT NULL
 );
 CREATE INDEX allocation_study ON allocation (study_id, site_id);
+CREATE UNIQUE INDEX allocation_kit ON allocation (study_id, kit_number);
 
 CREATE TABLE randomisation_block (
     study_id     text NOT NULL,

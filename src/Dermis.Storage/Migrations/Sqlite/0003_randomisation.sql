@@ -1,5 +1,6 @@
--- Randomisation: one allocation per participant (with the levels it was allocated on and a
--- diagnostic record of how), the block in use per stratum, and emergency unblindings.
+-- Randomisation: one allocation per participant (with the levels it was allocated on, a
+-- diagnostic record of how, and a kit number that does not reveal the arm), the block in use per
+-- stratum, and emergency unblindings.
 CREATE TABLE allocation (
     participant_id INTEGER PRIMARY KEY REFERENCES participant (id),
     study_id       TEXT NOT NULL,
@@ -7,12 +8,14 @@ CREATE TABLE allocation (
     stratum        TEXT NOT NULL,
     levels         TEXT NOT NULL,
     arm            TEXT NOT NULL,
+    kit_number     TEXT NOT NULL,
     method         TEXT NOT NULL,
     diagnostic     TEXT NOT NULL,
     allocated_at   TEXT NOT NULL,
     allocated_by   TEXT NOT NULL
 );
 CREATE INDEX allocation_study ON allocation (study_id, site_id);
+CREATE UNIQUE INDEX allocation_kit ON allocation (study_id, kit_number);
 
 CREATE TABLE randomisation_block (
     study_id     TEXT NOT NULL,
