@@ -45,8 +45,9 @@ public sealed class RandomisationTests
         }
 
         var (_, audit) = await trial.GetAsync("dm", $"{s}/audit?participant={p}");
-        var allocation = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "allocate");
-        Assert.Equal("(blinded)", allocation.GetProperty("newValue").GetString());
+        var allocation = audit.EnumerateArray().Where(a => a.GetProperty("action").GetString() == "allocate").ToList();
+        Assert.Equal(["arm", "diagnostic"], allocation.Select(a => a.GetProperty("item").GetString()));
+        Assert.All(allocation, a => Assert.Equal("(blinded)", a.GetProperty("newValue").GetString()));
         Assert.DoesNotContain(audit.EnumerateArray(), a => a.TryGetProperty("hash", out _));
         var stored = await trial.Host.Database.OpenConnectionAsync();
         var arm = await stored.QuerySingleAsync<string>("SELECT arm FROM allocation");

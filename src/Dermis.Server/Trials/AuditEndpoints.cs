@@ -51,7 +51,7 @@ internal static class AuditEndpoints
             return new
             {
                 r.Sequence, r.AtUtc, r.Actor, r.Role, Source = r.Source.ToString().ToLowerInvariant(), Site = r.SiteId, r.Participant, r.Entity, r.EntityKey, r.Item, r.Action,
-                OldValue = blinded ? null : r.OldValue, NewValue = blinded && r.Item == "arm" && r.Action == "allocate" ? "(blinded)" : r.NewValue, r.Reason,
+                OldValue = blinded ? null : r.OldValue, NewValue = blinded && r.Item is ("arm" or "diagnostic") && r.Action == "allocate" ? "(blinded)" : r.NewValue, r.Reason,
             };
         }));
     }

@@ -112,6 +112,7 @@ internal static partial class RandomisationEndpoints
         await request.Store.UpdateParticipantAsync(row);
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "participant", row.ScreeningNumber, "status", "randomise", Names.Of(from), row.Status, null));
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "arm", "allocate", null, arm, record.Levels));
+        request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "diagnostic", "allocate", null, record.Diagnostic, null));
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "allocation", row.ScreeningNumber, "kitNumber", "issueKit", null, kit, null));
         await request.CommitAsync(Capability.Randomise, row.SiteId);
 
