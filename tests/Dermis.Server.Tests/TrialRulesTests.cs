@@ -123,6 +123,9 @@ public sealed class TrialRulesTests
         var (status, body) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/consent", new { documentVersion = "2.0", signedOn = "2026-09-02", method = "remote" });
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("'2.0' is not the current consent document; allowed: 3.0", body.GetProperty("errors").GetProperty("documentVersion")[0].GetString());
+        (status, body) = await trial.PutAsync("coord.de", $"{s}/participants/{p}/eligibility", new { answers = new Dictionary<string, bool> { ["IC9"] = true } });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("is not an eligibility criterion of DERM-T-201 1.0; criteria: IC1, IC2, EC1", body.GetProperty("errors").GetProperty("answers.IC9")[0].GetString());
         (status, _) = await trial.PostAsync("coord.de", $"{s}/participants/{p}/consent", new { documentVersion = "3.0", signedOn = "2026-09-02", method = "remote" });
         Assert.Equal(HttpStatusCode.OK, status);
         (_, summary) = await trial.GetAsync("coord.de", $"{s}/participants/{p}");

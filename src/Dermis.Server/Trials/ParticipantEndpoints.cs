@@ -106,6 +106,14 @@ internal static class ParticipantEndpoints
             throw BadInputException.Field("answers", $"is required: an object of criterion id → true/false; criteria: {string.Join(", ", protocol.Eligibility.Select(c => c.Id))}");
         }
 
+        var errors = new Fields();
+        foreach (var id in body.Answers.Keys)
+        {
+            errors.Check($"answers.{id}", protocol.Eligibility.Any(c => c.Id == id),
+                $"is not an eligibility criterion of {protocol.StudyId} {protocol.Version}; criteria: {string.Join(", ", protocol.Eligibility.Select(c => c.Id))}");
+        }
+
+        errors.ThrowIfAny("Invalid eligibility checklist");
         var before = JsonSerializer.Deserialize<Dictionary<string, bool>>(row.Eligibility) ?? [];
         var answers = new Dictionary<string, bool>(before);
         foreach (var (id, met) in body.Answers)
@@ -113,15 +121,7 @@ internal static class ParticipantEndpoints
             answers[id] = met;
         }
 
-        EligibilityResult result;
-        try
-        {
-            result = Eligibility.Evaluate(protocol, answers);
-        }
-        catch (ArgumentException e)
-        {
-            throw BadInputException.Field("answers", e.Message.Split(" (Parameter", 2)[0]);
-        }
+        var result = Eligibility.Evaluate(protocol, answers);
 
         foreach (var (id, met) in body.Answers)
         {

@@ -45,7 +45,7 @@ internal sealed class TrialRequest : IAsyncDisposable
 
     /// <summary>Starts the request; a study the caller has no role in is answered 404, as if it did not exist.</summary>
     public static Task<TrialRequest> BeginAsync(HttpContext http, string studyId, bool write) =>
-        BeginAsync(http, studyId, write ? TrialStore.BeginAsync(Database(http), true, http.RequestAborted) : TrialStore.BeginAsync(Database(http), false, http.RequestAborted));
+        BeginAsync(http, studyId, TrialStore.BeginAsync(Database(http), write, http.RequestAborted));
 
     /// <summary>Starts a request that decides first and writes at the end (<see cref="TrialStore.BeginReadThenWriteAsync"/>); call <see cref="BeginWritingAsync"/> before writing.</summary>
     public static Task<TrialRequest> BeginReadThenWriteAsync(HttpContext http, string studyId) =>

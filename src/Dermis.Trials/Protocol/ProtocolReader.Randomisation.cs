@@ -132,6 +132,11 @@ internal sealed partial class ProtocolReader
         {
             Error(node, "randomisation: with stratifyBySite, site must not also be a minimisation factor (it would be counted twice)");
         }
+        else if (method == RandomisationMethod.Minimisation && factorIds.All(id => id == Minimisation.SiteFactor))
+        {
+            // The same rule MinimisationScheme.Validate applies at allocation: refuse it here, with a line, not later.
+            Error(node, "randomisation: minimisation needs at least one participant factor (a stratification factor other than site)");
+        }
 
         var unblinded = new List<StudyRole>();
         if (section.Sequence("unblindedRoles", required: false) is { } roles)

@@ -63,6 +63,7 @@ public sealed class RandomisationSectionTests
     [InlineData("randomisation: { method: urn }", 10, 26, "method 'urn' is not known; allowed: blocks, minimisation")]
     [InlineData("randomisation: { method: minimisation, factors: [site, iga] }", 10, 16, "site must not also be a minimisation factor (it would be counted twice)")]
     [InlineData("randomisation: { minimisation: { p: 1.2 } }", 10, 37, "p must be above 0 and at most 1; got 1.2")]
+    [InlineData("randomisation: { method: minimisation, stratifyBySite: false, factors: [site] }", 10, 16, "minimisation needs at least one participant factor")]
     public void An_invalid_section_is_refused_at_its_line_and_column(string section, int line, int column, string message)
     {
         var error = Assert.Throws<ProtocolException>(() => Parse(section));
