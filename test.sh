@@ -31,6 +31,20 @@ if ! throwaway_postgres_start "$work/pg"; then
   fi
 fi
 
+# --- Chromium for the browser tests (tests/Dermis.E2E) --------------------------------------
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing Chromium (apt)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || true
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "${CI:-}" = true ]; then
+    say "Chromium is missing and could not be installed; in CI the browser tests fail rather than skip"
+  else
+    say "Chromium is missing (run as root to install it); the browser tests are skipped"
+  fi
+fi
+
 # --- the tests ------------------------------------------------------------------------------
 results="$work/results"
 status=0

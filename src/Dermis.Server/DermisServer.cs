@@ -4,6 +4,7 @@ using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Scoring;
 using Dermis.Server.Trials;
+using Dermis.Server.Web;
 using Dermis.Storage.Database;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Dermis.Server;
 
-/// <summary>Builds the Dermis web application: endpoints, ProblemDetails, OpenAPI, logging.</summary>
+/// <summary>Builds the Dermis web application: API endpoints, web pages, ProblemDetails, OpenAPI, logging.</summary>
 public static class DermisServer
 {
     /// <summary>
@@ -48,6 +49,7 @@ public static class DermisServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         AddAuthentication(builder.Services);
+        builder.Services.AddWebUi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -61,9 +63,11 @@ public static class DermisServer
         var app = builder.Build();
         // Unhandled errors become ProblemDetails without internals; details go to the log only.
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Bodiless API errors become ProblemDetails; web pages render their own error content.
+        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealth();
         app.MapScoring();
@@ -77,6 +81,7 @@ public static class DermisServer
         app.MapLocks();
         app.MapAudit();
         app.MapRandomisation();
+        app.MapWebUi();
         return app;
     }
 
@@ -97,10 +102,19 @@ public static class DermisServer
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
-                // An API answers 401/403, never a redirect to a login page.
+                // The API answers 401/403, never a redirect; a web page sends the browser to the sign-in page.
+                cookie.LoginPath = "/login";
                 cookie.Events.OnRedirectToLogin = context =>
                 {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    if (IsApi(context.Request))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
                     return Task.CompletedTask;
                 };
                 cookie.Events.OnRedirectToAccessDenied = context =>
@@ -112,6 +126,9 @@ public static class DermisServer
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(DermisClaims.Scheme).RequireAuthenticatedUser().Build());
     }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     private static void ConfigureLogging(ILoggingBuilder logging, LogFormat format)
     {

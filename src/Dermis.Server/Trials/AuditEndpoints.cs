@@ -15,9 +15,21 @@ internal static class AuditEndpoints
         return routes;
     }
 
+    /// <summary>One audit record as a reader may see it (no hashes; a blinded reader sees no arm).</summary>
+    public sealed record AuditView(
+        long Sequence, DateTimeOffset AtUtc, string Actor, string? Role, string Source, string? Site, string? Participant, string Entity, string EntityKey,
+        string? Item, string Action, string? OldValue, string? NewValue, string? Reason);
+
     private static async Task<IResult> ReadAsync(string studyId, string? participant, string? form, string? item, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        return TypedResults.Ok(await ReadVisibleAsync(request, participant, form, item, http.RequestAborted));
+    }
+
+    /// <summary>The records the caller may read (the API route and the web audit view).</summary>
+    internal static async Task<List<AuditView>> ReadVisibleAsync(TrialRequest request, string? participant, string? form, string? item, CancellationToken cancellationToken)
+    {
+        var studyId = request.Study.Id;
         string? prefix = null;
         if (participant is not null)
         {
@@ -31,7 +43,7 @@ internal static class AuditEndpoints
         }
 
         var visible = request.Access.VisibleSites;
-        var records = (await request.Store.ReadAuditAsync(studyId, participant, prefix, item, http.RequestAborted))
+        var records = (await request.Store.ReadAuditAsync(studyId, participant, prefix, item, cancellationToken))
             .Where(r => visible is null ? true : r.SiteId is not null && visible.Contains(r.SiteId) && request.Access.Can(Capability.ViewAudit, r.SiteId))
             .ToList();
 
@@ -41,18 +53,15 @@ internal static class AuditEndpoints
         var armVisible = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var number in records.Where(r => r.Entity == "allocation" && r.Participant is not null).Select(r => r.Participant!).Distinct())
         {
-            var row = await request.Store.GetParticipantAsync(studyId, number, http.RequestAborted);
+            var row = await request.Store.GetParticipantAsync(studyId, number, cancellationToken);
             armVisible[number] = row is not null && await Blinding.CanSeeArmAsync(request, row);
         }
 
-        return TypedResults.Ok(records.Select(r =>
+        return records.Select(r =>
         {
             var blinded = r.Entity == "allocation" && !armVisible.GetValueOrDefault(r.Participant ?? "");
-            return new
-            {
-                r.Sequence, r.AtUtc, r.Actor, r.Role, Source = r.Source.ToString().ToLowerInvariant(), Site = r.SiteId, r.Participant, r.Entity, r.EntityKey, r.Item, r.Action,
-                OldValue = blinded ? null : r.OldValue, NewValue = blinded && r.Item is ("arm" or "diagnostic") && r.Action == "allocate" ? "(blinded)" : r.NewValue, r.Reason,
-            };
-        }));
+            return new AuditView(r.Sequence, r.AtUtc, r.Actor, r.Role, r.Source.ToString().ToLowerInvariant(), r.SiteId, r.Participant, r.Entity, r.EntityKey, r.Item, r.Action,
+                blinded ? null : r.OldValue, blinded && r.Item is ("arm" or "diagnostic") && r.Action == "allocate" ? "(blinded)" : r.NewValue, r.Reason);
+        }).ToList();
     }
 }

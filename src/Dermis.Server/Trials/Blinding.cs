@@ -11,10 +11,31 @@ namespace Dermis.Server.Trials;
 /// </summary>
 internal static class Blinding
 {
-    public static async Task<bool> CanSeeArmAsync(TrialRequest request, ParticipantRow participant)
+    public static async Task<bool> CanSeeArmAsync(TrialRequest request, ParticipantRow participant) =>
+        await StaffRuleAsync(request, participant.SiteId) ?? await request.Store.IsUnblindedAsync(participant.Id);
+
+    /// <summary>The same rule for a whole list: one read of the emergency unblindings instead of one per participant.</summary>
+    public static async Task<Func<ParticipantRow, bool>> ArmVisibilityAsync(TrialRequest request)
+    {
+        HashSet<long>? unblinded = null;
+        var bySite = new Dictionary<string, bool?>();
+        foreach (var site in (await request.Store.ListSitesAsync(request.Study.Id, request.Access.VisibleSites)).Select(s => s.Id))
+        {
+            bySite[site] = await StaffRuleAsync(request, site);
+            if (bySite[site] is null)
+            {
+                unblinded ??= await request.Store.ListUnblindedAsync(request.Study.Id);
+            }
+        }
+
+        return participant => bySite.GetValueOrDefault(participant.SiteId) is { } decided ? decided : unblinded?.Contains(participant.Id) == true;
+    }
+
+    /// <summary>True or false when the caller's roles at the site decide; null when only an emergency unblinding of the participant can.</summary>
+    private static async Task<bool?> StaffRuleAsync(TrialRequest request, string siteId)
     {
         var settings = (await request.ProtocolAsync()).Definition.Randomisation;
-        var staff = request.Access.Assignments.Where(a => a.Role != StudyRole.Participant && (a.SiteId is null || a.SiteId == participant.SiteId)).ToList();
+        var staff = request.Access.Assignments.Where(a => a.Role != StudyRole.Participant && (a.SiteId is null || a.SiteId == siteId)).ToList();
         if (staff.Count == 0)
         {
             return false;
@@ -32,6 +53,6 @@ internal static class Blinding
             return true;
         }
 
-        return await request.Store.IsUnblindedAsync(participant.Id);
+        return null;
     }
 }

@@ -56,7 +56,7 @@ internal static class FormEndpoints
         return (visit, protocol.FindForm(formId)!, row, protocol);
     }
 
-    private static async Task<IResult> GetAsync(string studyId, string participant, long visitId, string formId, HttpContext http)
+    internal static async Task<IResult> GetAsync(string studyId, string participant, long visitId, string formId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var row = await request.ParticipantAsync(participant);
@@ -88,7 +88,7 @@ internal static class FormEndpoints
         };
     }
 
-    private static async Task<IResult> ActAsync(string studyId, string participant, long visitId, string formId, ActionRequest body, HttpContext http)
+    internal static async Task<IResult> ActAsync(string studyId, string participant, long visitId, string formId, ActionRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);

@@ -22,7 +22,7 @@ internal static class LockEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string studyId, HttpContext http)
+    internal static async Task<IResult> ListAsync(string studyId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var locks = await request.Store.ListLocksAsync(studyId);
@@ -38,7 +38,7 @@ internal static class LockEndpoints
         return TypedResults.Ok(visible.Select(l => new { Level = Names.Of(l.Level), l.Target, State = Names.Of(l.State) }));
     }
 
-    private static async Task<IResult> SetAsync(string studyId, LockRequest body, HttpContext http)
+    internal static async Task<IResult> SetAsync(string studyId, LockRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var level = Names.Parse<LockLevel>(body.Level);

@@ -37,7 +37,7 @@ internal static class ParticipantEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string studyId, HttpContext http)
+    internal static async Task<IResult> ListAsync(string studyId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var rows = await request.Store.ListParticipantsAsync(studyId, request.Access.VisibleSites, http.RequestAborted);
@@ -51,7 +51,7 @@ internal static class ParticipantEndpoints
         return TypedResults.Ok(rows.Select(p => new { p.ScreeningNumber, Site = p.SiteId, p.Status, p.ProtocolVersion, p.AnchorDate }));
     }
 
-    private static async Task<IResult> ScreenAsync(string studyId, string siteId, HttpContext http)
+    internal static async Task<IResult> ScreenAsync(string studyId, string siteId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         if (!request.Access.CanSee(siteId) || await request.Store.GetSiteAsync(studyId, siteId, http.RequestAborted) is null)
@@ -67,14 +67,14 @@ internal static class ParticipantEndpoints
         return TypedResults.Created($"/api/studies/{studyId}/participants/{row.ScreeningNumber}", new { row.ScreeningNumber, Site = siteId, row.Status, row.ProtocolVersion });
     }
 
-    private static async Task<IResult> GetAsync(string studyId, string participant, HttpContext http)
+    internal static async Task<IResult> GetAsync(string studyId, string participant, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var row = await request.ParticipantAsync(participant);
         return TypedResults.Ok(await Casebook.SummaryAsync(request, row));
     }
 
-    private static async Task<IResult> ConsentAsync(string studyId, string participant, ConsentRequest body, HttpContext http)
+    internal static async Task<IResult> ConsentAsync(string studyId, string participant, ConsentRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
@@ -96,7 +96,7 @@ internal static class ParticipantEndpoints
         return TypedResults.Ok(await Casebook.SummaryAsync(request, row));
     }
 
-    private static async Task<IResult> EligibilityAsync(string studyId, string participant, EligibilityRequest body, HttpContext http)
+    internal static async Task<IResult> EligibilityAsync(string studyId, string participant, EligibilityRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
@@ -139,7 +139,7 @@ internal static class ParticipantEndpoints
         return TypedResults.Ok(new { result.IsComplete, result.IsEligible, result.Failed, result.Unanswered });
     }
 
-    private static async Task<IResult> StatusAsync(string studyId, string participant, StatusRequest body, HttpContext http)
+    internal static async Task<IResult> StatusAsync(string studyId, string participant, StatusRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
@@ -170,7 +170,7 @@ internal static class ParticipantEndpoints
         return TypedResults.Ok(await Casebook.SummaryAsync(request, row));
     }
 
-    private static async Task<IResult> CreateAccountAsync(string studyId, string participant, AccountRequest body, HttpContext http)
+    internal static async Task<IResult> CreateAccountAsync(string studyId, string participant, AccountRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);

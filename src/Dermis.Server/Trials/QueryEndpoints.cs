@@ -32,7 +32,7 @@ internal static class QueryEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string studyId, string? state, string? participant, HttpContext http)
+    internal static async Task<IResult> ListAsync(string studyId, string? state, string? participant, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         if (state is not null && Names.Parse<QueryState>(state) is null)
@@ -45,14 +45,14 @@ internal static class QueryEndpoints
         return TypedResults.Ok(rows.Select(View));
     }
 
-    private static async Task<IResult> GetAsync(string studyId, long queryId, HttpContext http)
+    internal static async Task<IResult> GetAsync(string studyId, long queryId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var query = await VisibleQueryAsync(request, queryId);
         return TypedResults.Ok(new { Query = View(query), Thread = await request.Store.ListQueryMessagesAsync(query.Id) });
     }
 
-    private static async Task<IResult> RaiseAsync(string studyId, string participant, RaiseRequest body, HttpContext http)
+    internal static async Task<IResult> RaiseAsync(string studyId, string participant, RaiseRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.RaiseQuery, allowFrozen: true);
@@ -79,7 +79,7 @@ internal static class QueryEndpoints
         return TypedResults.Created($"/api/studies/{studyId}/queries/{query.Id}", View(query));
     }
 
-    private static async Task<IResult> ActAsync(string studyId, long queryId, QueryAction action, MessageRequest body, HttpContext http)
+    internal static async Task<IResult> ActAsync(string studyId, long queryId, QueryAction action, MessageRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var query = await VisibleQueryAsync(request, queryId);

@@ -35,7 +35,7 @@ internal static partial class RandomisationEndpoints
         return routes;
     }
 
-    private static async Task<IResult> RandomiseAsync(string studyId, string participant, RandomiseRequest body, HttpContext http)
+    internal static async Task<IResult> RandomiseAsync(string studyId, string participant, RandomiseRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.Randomise);
@@ -120,7 +120,7 @@ internal static partial class RandomisationEndpoints
         return TypedResults.Ok(new { row.ScreeningNumber, row.Status, Arm = visible ? arm : null, Blinded = !visible, record.KitNumber, record.AllocatedAt, Levels = levels });
     }
 
-    private static async Task<IResult> UnblindAsync(string studyId, string participant, UnblindRequest body, HttpContext http, ILoggerFactory loggers)
+    internal static async Task<IResult> UnblindAsync(string studyId, string participant, UnblindRequest body, HttpContext http, ILoggerFactory loggers)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.Unblind, allowFrozen: true);

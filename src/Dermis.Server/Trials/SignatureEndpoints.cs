@@ -27,7 +27,7 @@ internal static class SignatureEndpoints
         return routes;
     }
 
-    private static async Task<IResult> SignAsync(string studyId, string participant, SignRequest body, HttpContext http)
+    internal static async Task<IResult> SignAsync(string studyId, string participant, SignRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);

@@ -25,14 +25,14 @@ internal static class VisitEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(string studyId, string participant, HttpContext http)
+    internal static async Task<IResult> ListAsync(string studyId, string participant, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var row = await request.ParticipantAsync(participant);
         return TypedResults.Ok(await request.Store.ListVisitsAsync(row.Id, http.RequestAborted));
     }
 
-    private static async Task<IResult> AddAsync(string studyId, string participant, VisitRequest body, HttpContext http)
+    internal static async Task<IResult> AddAsync(string studyId, string participant, VisitRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);

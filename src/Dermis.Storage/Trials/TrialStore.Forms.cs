@@ -69,8 +69,8 @@ public sealed partial class TrialStore
         ArgumentNullException.ThrowIfNull(form);
         form.RowVersion = 1;
         form.Id = await ExecuteScalarAsync<long>("""
-            INSERT INTO form_data (participant_id, visit_row_id, form_id, protocol_version, status, data, derived, instrument_version, row_version, updated_at, updated_by)
-            VALUES (@ParticipantId, @VisitRowId, @FormId, @ProtocolVersion, @Status, @Data, @Derived, @InstrumentVersion, @RowVersion, @UpdatedAt, @UpdatedBy) RETURNING id
+            INSERT INTO form_data (participant_id, visit_row_id, form_id, protocol_version, status, data, derived, instrument_version, row_version, updated_at, updated_by, created_at)
+            VALUES (@ParticipantId, @VisitRowId, @FormId, @ProtocolVersion, @Status, @Data, @Derived, @InstrumentVersion, @RowVersion, @UpdatedAt, @UpdatedBy, @UpdatedAt) RETURNING id
             """, form, cancellationToken);
         return form.Id;
     }

@@ -61,6 +61,12 @@ public sealed partial class TrialStore
     public async Task<bool> IsUnblindedAsync(long participantId, CancellationToken cancellationToken = default) =>
         await ExecuteScalarAsync<long>("SELECT count(*) FROM unblinding WHERE participant_id = @participantId", new { participantId }, cancellationToken) > 0;
 
+    /// <summary>The participants of the study unblinded in an emergency (one read for a whole list).</summary>
+    public async Task<HashSet<long>> ListUnblindedAsync(string studyId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<long>("""
+            SELECT DISTINCT u.participant_id FROM unblinding u JOIN participant p ON p.id = u.participant_id WHERE p.study_id = @studyId
+            """, new { studyId }, cancellationToken)).ToHashSet();
+
     private const string AllocationColumns =
         "participant_id AS ParticipantId, study_id AS StudyId, site_id AS SiteId, stratum AS Stratum, levels AS Levels, arm AS Arm, kit_number AS KitNumber, method AS Method, " +
         "diagnostic AS Diagnostic, allocated_at AS AllocatedAt, allocated_by AS AllocatedBy";

@@ -1,0 +1,54 @@
+using Dermis.Instruments.Scoring;
+using Dermis.Trials.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dermis.Server.Hosting;
+
+/// <summary>
+/// The exceptions that carry a user-facing message, as ProblemDetails with a stable <c>type</c>: bad
+/// input 400, not visible 404, not allowed 403, state and rule conflicts 409. The API writes them as
+/// JSON; the web application shows the same title, detail and field messages on the page.
+/// </summary>
+internal static class ProblemMapping
+{
+    /// <summary>The problem for <paramref name="exception"/>, or null when it is not one the caller should read (a 500).</summary>
+    public static ProblemDetails? For(Exception exception) => exception switch
+    {
+        BadInputException bad => Validation(bad.Title, bad.Message, bad.Errors, ProblemTypes.InvalidInput),
+        InstrumentValidationException invalid => Validation($"Invalid {invalid.Instrument} input", invalid.Message, invalid.Errors, ProblemTypes.InvalidScoreInput),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, ProblemTypes.NotFound),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message, ProblemTypes.Forbidden),
+        TransitionException transition => Problem(StatusCodes.Status409Conflict, "Action not allowed in this state", transition.Message, ProblemTypes.TransitionNotAllowed),
+        DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Trial rule", rule.Message, ProblemTypes.Rule(rule.Code)),
+        StaleWriteException stale => Stale(stale),
+        Dermis.Storage.Trials.StaleRowException stale => Stale(new StaleWriteException(stale.Message + " Reload and re-apply your change.", [])),
+        System.Data.Common.DbException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
+            "Another request stored the same record at the same moment; nothing of this request was stored. Reload and try again.", ProblemTypes.Conflict),
+        InvalidProtocolException protocol => Problem(StatusCodes.Status422UnprocessableEntity, "Invalid protocol", protocol.Message, ProblemTypes.InvalidProtocol),
+        _ => null,
+    };
+
+    /// <summary>A unique key taken by a concurrent request (PostgreSQL 23505, SQLite constraint error 19).</summary>
+    private static bool IsUniqueViolation(System.Data.Common.DbException e) =>
+        e.SqlState == "23505" || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
+    private static ProblemDetails Problem(int status, string title, string detail, string type) =>
+        new() { Status = status, Title = title, Detail = detail, Type = type };
+
+    private static HttpValidationProblemDetails Validation(string title, string detail, IReadOnlyList<FieldError> errors, string type) =>
+        new(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Detail = detail,
+            Type = type,
+        };
+
+    private static ProblemDetails Stale(StaleWriteException stale)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "The record changed since you loaded it", stale.Message, ProblemTypes.StaleWrite);
+        problem.Extensions["changedItems"] = stale.ChangedItems;
+        return problem;
+    }
+}

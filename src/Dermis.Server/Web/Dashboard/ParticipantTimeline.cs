@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Dermis.Server.Web.Charts;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Protocol;
+
+namespace Dermis.Server.Web.Dashboard;
+
+/// <summary>
+/// A participant's course on one date axis: one track per clinical measure with its own scale, the
+/// visits drawn across all tracks. Later sources (nightly scratch and sleep, sweat cytokines,
+/// immune composition) add tracks to the same chart.
+/// </summary>
+public static class ParticipantTimeline
+{
+    /// <summary>The measures drawn, in order: instrument, derived value, track title, unit, fixed scale.</summary>
+    private static readonly (string Instrument, string Path, string Title, string? Unit, double Max, SeriesStyle Style)[] Measures =
+    [
+        ("easi", "total", "EASI", "points", 72, SeriesStyle.LineWithMarkers),
+        ("hecsi", "total", "HECSI", "points", 360, SeriesStyle.LineWithMarkers),
+        ("pasi", "total", "PASI", "points", 72, SeriesStyle.LineWithMarkers),
+        ("viga", "grade", "vIGA-AD", "grade", 4, SeriesStyle.Step),
+        ("ppnrs", "currentMean", "Peak itch NRS (weekly mean)", "0–10", 10, SeriesStyle.LineWithMarkers),
+        ("poem", "total", "POEM", "points", 28, SeriesStyle.LineWithMarkers),
+        ("dlqi", "total", "DLQI", "points", 30, SeriesStyle.LineWithMarkers),
+    ];
+
+    /// <summary>The timeline's SVG, or null when no visit is recorded yet.</summary>
+    public static string? Render(ProtocolDefinition protocol, IReadOnlyList<VisitRow> visits, IReadOnlyList<FormRow> forms)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(visits);
+        ArgumentNullException.ThrowIfNull(forms);
+        if (visits.Count == 0)
+        {
+            return null;
+        }
+
+        var dates = visits.ToDictionary(v => v.Id, v => UtcText.ParseDate(v.VisitDate));
+        var chart = new TimeSeriesChart
+        {
+            Title = "Clinical course",
+            Description = "Scores at each visit on a shared date axis; vertical lines mark the visits.",
+            ShowTitle = false,
+            From = dates.Values.Min().AddDays(-3),
+            To = dates.Values.Max().AddDays(3),
+        };
+        foreach (var visit in visits.OrderBy(v => v.VisitDate, StringComparer.Ordinal))
+        {
+            chart.AddEvent(dates[visit.Id], protocol.FindVisit(visit.VisitId)?.Name ?? visit.VisitId);
+        }
+
+        var instruments = protocol.Forms.Where(f => f.Instrument is not null).ToDictionary(f => f.Id, f => f.Instrument!);
+        foreach (var (instrument, path, title, unit, max, style) in Measures)
+        {
+            var series = new ChartSeries(title) { Style = style };
+            foreach (var form in forms.Where(f => f.Derived is not null && instruments.GetValueOrDefault(f.FormId) == instrument).OrderBy(f => dates.GetValueOrDefault(f.VisitRowId)))
+            {
+                using var derived = JsonDocument.Parse(form.Derived!);
+                if (derived.RootElement.TryGetProperty(path, out var value) && value.ValueKind == JsonValueKind.Number && dates.TryGetValue(form.VisitRowId, out var date))
+                {
+                    series.Add(date, value.GetDecimal());
+                }
+            }
+
+            if (series.Points.Count > 0)
+            {
+                var track = new ChartTrack(title, unit) { YMin = 0, YMax = max, PlotHeight = 110 };
+                track.AddSeries(series);
+                if (instrument == "easi")
+                {
+                    // The usual moderate-to-severe inclusion threshold of AD trials.
+                    track.AddReferenceLine(16, "EASI 16");
+                }
+
+                chart.AddTrack(track);
+            }
+        }
+
+        return chart.Tracks.Count == 0 ? null : chart.ToSvg();
+    }
+}
