@@ -3,9 +3,15 @@ using Dermis.Bench.Trials;
 
 // dotnet run -c Release --project bench/Dermis.Bench -- --filter '*Easi*'     (BenchmarkDotNet kernels)
 // dotnet run -c Release --project bench/Dermis.Bench -- ecrf [--db ...]       (eCRF saves over HTTP)
+// dotnet run -c Release --project bench/Dermis.Bench -- pages [--db ...]      (web page server time, 2,000 participants)
 if (args.Length > 0 && args[0] == "ecrf")
 {
     return await EcrfSaveBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pages")
+{
+    return await PageRenderBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

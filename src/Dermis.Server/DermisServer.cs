@@ -63,8 +63,9 @@ public static class DermisServer
         var app = builder.Build();
         // Unhandled errors become ProblemDetails without internals; details go to the log only.
         app.UseExceptionHandler();
-        // Bodiless API errors become ProblemDetails; web pages render their own error content.
-        app.UseWhen(http => IsApi(http.Request), api => api.UseStatusCodePages());
+        // Bodiless errors become ProblemDetails, except on web pages, which render their own.
+        app.UseWhen(http => http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null,
+            api => api.UseStatusCodePages());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -132,23 +132,32 @@ public sealed class RandomisationTests
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Select(e => e.RoutePattern.RawText!.TrimEnd('/'))
-            // The study itself lists its arms (protocol information, not an allocation).
-            .Where(r => r != "/api/studies/{studyId}" && r != "/openapi/{documentName}.json")
-            .ToList();
+            // The study itself lists its arms (protocol information, not an allocation); the rest hold no trial data.
+            .Where(r => r is not ("/api/studies/{studyId}" or "/openapi/{documentName}.json" or "/web/{file}" or "/_framework/opaque-redirect" or "/login" or "/logout" or "/not-found"))
+            .Distinct().ToList();
         Assert.Contains("/api/studies/{studyId}/participants/{participant}", routes);
         Assert.Contains("/api/studies/{studyId}/audit", routes);
+        Assert.Contains("/studies/{StudyId}/participants/{ScreeningNumber}", routes);
 
         foreach (var user in new[] { "coord.de", "inv.de", "mon", "dm", "admin" })
         {
             foreach (var route in routes)
             {
-                var path = route.Replace("{studyId}", trial.Study, StringComparison.Ordinal).Replace("{participant}", p, StringComparison.Ordinal)
-                    .Replace("{visitId:long}", visitId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                    .Replace("{formId}", "vitals", StringComparison.Ordinal).Replace("{queryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-                var (_, body) = await trial.GetAsync(user, path);
-                var text = body.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "" : body.GetRawText();
-                Assert.DoesNotContain("\"active\"", text, StringComparison.Ordinal);
+                var visitText = visitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var queryText = queryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var path = (route.Length == 0 ? "/" : route)
+                    .Replace("{studyId}", trial.Study, StringComparison.Ordinal).Replace("{StudyId}", trial.Study, StringComparison.Ordinal)
+                    .Replace("{participant}", p, StringComparison.Ordinal).Replace("{ScreeningNumber}", p, StringComparison.Ordinal)
+                    .Replace("{visitId:long}", visitText, StringComparison.Ordinal).Replace("{VisitKey:long}", visitText, StringComparison.Ordinal)
+                    .Replace("{formId}", "vitals", StringComparison.Ordinal).Replace("{FormId}", "vitals", StringComparison.Ordinal)
+                    .Replace("{queryId:long}", queryText, StringComparison.Ordinal).Replace("{QueryId:long}", queryText, StringComparison.Ordinal);
+                using var response = await (await trial.ClientAsync(user)).GetAsync(new Uri(path, UriKind.Relative));
+                var text = await response.Content.ReadAsStringAsync();
+                // JSON values ("active") and HTML text (>active<) alike; a CSS class="active" is neither.
+                Assert.DoesNotContain("\"active\"", text.Replace("class=\"active\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
                 Assert.DoesNotContain("\"placebo\"", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(">active<", text, StringComparison.Ordinal);
+                Assert.DoesNotContain(">placebo<", text, StringComparison.Ordinal);
             }
         }
     }

@@ -11,10 +11,14 @@ public sealed class ServerConventionTests
     {
         await using var host = await TestServerHost.StartAsync(TestDatabase.Sqlite);
 
-        var response = await host.Client.GetAsync(new Uri("/no/such/route", UriKind.Relative));
+        var response = await host.Client.GetAsync(new Uri("/api/no/such/route", UriKind.Relative));
+        var page = await host.Client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // Outside the API every unknown path, like every page, sends a signed-out browser to sign in.
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/login?ReturnUrl=%2Fno%2Fsuch%2Fpage", page.Headers.Location?.PathAndQuery);
     }
 
     [Fact]

@@ -51,14 +51,33 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/audit"] = (HttpStatusCode.Forbidden, Participant),
     };
 
+    /// <summary>
+    /// Web pages, read by the FR01 coordinator: what each answers and a DE01 text it must not contain.
+    /// Every page's form post (POST on the same route) without the page's antiforgery token is refused
+    /// with 400 before any data is read.
+    /// </summary>
+    private static readonly Dictionary<string, (HttpStatusCode Status, string? MustNotContain)> OtherSitePages = new()
+    {
+        ["GET "] = (HttpStatusCode.OK, Participant),
+        ["GET /studies/{StudyId}"] = (HttpStatusCode.OK, "DE01"),
+        ["GET /studies/{StudyId}/sites"] = (HttpStatusCode.OK, "Charité"),
+        ["GET /studies/{StudyId}/participants"] = (HttpStatusCode.OK, Participant),
+        ["GET /studies/{StudyId}/participants/{ScreeningNumber}"] = (HttpStatusCode.NotFound, "2026-09-01"),
+        ["GET /studies/{StudyId}/participants/{ScreeningNumber}/audit"] = (HttpStatusCode.NotFound, "regions"),
+        ["GET /studies/{StudyId}/participants/{ScreeningNumber}/visits/{VisitKey:long}/forms/{FormId}"] = (HttpStatusCode.NotFound, "regions"),
+        ["GET /studies/{StudyId}/queries"] = (HttpStatusCode.OK, "inclusion threshold"),
+        ["GET /studies/{StudyId}/queries/{QueryId:long}"] = (HttpStatusCode.NotFound, "inclusion threshold"),
+    };
+
     /// <summary>Routes that hold no participant data and answer anyone.</summary>
     private static readonly HashSet<string> Public =
     [
         "GET /health", "GET /openapi/{documentName}.json", "POST /api/score/{instrument}", "POST /api/auth/token", "POST /api/auth/login",
+        "GET /login", "POST /login", "GET /not-found", "POST /not-found", "GET /web/{file}", "GET /_framework/opaque-redirect",
     ];
 
     /// <summary>Routes about the caller only.</summary>
-    private static readonly HashSet<string> SelfService = ["POST /api/auth/logout", "GET /api/auth/me"];
+    private static readonly HashSet<string> SelfService = ["POST /api/auth/logout", "GET /api/auth/me", "GET /logout", "POST /logout"];
 
     [Theory]
     [MemberData(nameof(Engines))]
@@ -79,7 +98,8 @@ public sealed class SiteIsolationTests
         var routes = trial.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
             .Distinct().Order().ToList();
-        var uncovered = routes.Where(r => !OtherSite.ContainsKey(r) && !Public.Contains(r) && !SelfService.Contains(r)).ToList();
+        var pagePosts = OtherSitePages.Keys.Select(k => "POST" + k[3..]).ToHashSet();
+        var uncovered = routes.Where(r => !OtherSite.ContainsKey(r) && !OtherSitePages.ContainsKey(r) && !pagePosts.Contains(r) && !Public.Contains(r) && !SelfService.Contains(r)).ToList();
         Assert.True(uncovered.Count == 0, "Routes without a site-isolation case (add them to SiteIsolationTests): " + string.Join("; ", uncovered));
         Assert.All(OtherSite.Keys, k => Assert.Contains(k, routes));
 
@@ -89,7 +109,26 @@ public sealed class SiteIsolationTests
             var (method, path) = Fill(route, trial.Study, p, visitId, queryId);
             using var message = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
             using var response = await anonymous.SendAsync(message);
-            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route} answered {(int)response.StatusCode} to an anonymous caller");
+            // The API answers 401; a page sends the browser to the sign-in page, with nothing of its own.
+            var isPage = !route.Contains(" /api/", StringComparison.Ordinal);
+            var refused = isPage
+                ? response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.ToString().Contains("/login?ReturnUrl=", StringComparison.Ordinal) == true
+                : response.StatusCode == HttpStatusCode.Unauthorized;
+            Assert.True(refused, $"{route} answered {(int)response.StatusCode} to an anonymous caller");
+        }
+
+        var browser = await trial.ClientAsync("coord.fr");
+        foreach (var (route, (expected, mustNotContain)) in OtherSitePages)
+        {
+            var (_, path) = Fill(route, trial.Study, p, visitId, queryId);
+            using var page = await browser.GetAsync(new Uri(path.Length == 0 ? "/" : path, UriKind.Relative));
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.True(page.StatusCode == expected, $"{route} as FR01 coordinator: expected {(int)expected}, got {(int)page.StatusCode}");
+            Assert.DoesNotContain(mustNotContain!, html, StringComparison.Ordinal);
+
+            using var post = await browser.PostAsync(new Uri(path.Length == 0 ? "/" : path, UriKind.Relative),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "entry", ["intent"] = "save", ["text"] = "probe" }));
+            Assert.True(post.StatusCode == HttpStatusCode.BadRequest, $"POST {path} without an antiforgery token as FR01 coordinator answered {(int)post.StatusCode}");
         }
 
         foreach (var (route, (expected, mustNotContain)) in OtherSite)
@@ -114,7 +153,11 @@ public sealed class SiteIsolationTests
     private static (string Method, string Path) Fill(string route, string study, string participant, long visitId, long queryId)
     {
         var parts = route.Split(' ', 2);
-        var path = parts[1].Replace("{studyId}", study, StringComparison.Ordinal)
+        var path = parts[1].Replace("{studyId}", study, StringComparison.Ordinal).Replace("{StudyId}", study, StringComparison.Ordinal)
+            .Replace("{ScreeningNumber}", participant, StringComparison.Ordinal)
+            .Replace("{VisitKey:long}", visitId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{FormId}", "easi", StringComparison.Ordinal)
+            .Replace("{QueryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{siteId}", "DE01", StringComparison.Ordinal)
             .Replace("{participant}", participant, StringComparison.Ordinal)
             .Replace("{visitId:long}", visitId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Dermis.Server.Web.Charts;
 
 /// <summary>
@@ -13,7 +10,6 @@ internal static class BarChartRenderer
     private const double RowHeight = 28;
     private const double BarThickness = 18;
     private const double AxisBand = 48;
-    private const int MaxDescribed = 40;
 
     public static string Render(BarChart chart)
     {
@@ -23,7 +19,7 @@ internal static class BarChartRenderer
 
         // Category labels take what they need up to 35 % of the width; longer ones are cut with an ellipsis.
         var labelWidth = Math.Min(width * 0.35, Math.Max(40, bars.Select(bar => ChartText.Width(bar.Category, ChartText.TickFont)).DefaultIfEmpty(0).Max()));
-        var valueLabelWidth = bars.Select(bar => ValueLabel(bar.Total, chart.Unit).Length * ChartText.TickFont * 0.6).DefaultIfEmpty(0).Max();
+        var valueLabelWidth = bars.Select(bar => ChartText.Width(ChartText.ValueText(bar.Total, chart.Unit), ChartText.TickFont)).DefaultIfEmpty(0).Max();
         var left = Pad + labelWidth + 8;
         var right = width - Pad - Math.Max(16, valueLabelWidth + 8);
 
@@ -58,10 +54,10 @@ internal static class BarChartRenderer
         var plotTop = top;
         var plotBottom = plotTop + Math.Max(2, bars.Count) * RowHeight;
         var height = plotBottom + AxisBand;
-        var description = chart.Description ?? Describe(chart);
+        var description = chart.Description ?? BarChartSummary.Describe(chart);
 
         var b = new SvgBuilder(2048 + 400 * bars.Count);
-        SvgFrame.Open(b, SvgFrame.IdFor(chart.Id, Hash(chart, description)), width, height, chart.Title ?? "", description, chart.ShowTitle);
+        SvgFrame.Open(b, SvgFrame.IdFor(chart.Id, BarChartSummary.Hash(chart, description)), width, height, chart.Title ?? "", description, chart.ShowTitle);
         Legend.Write(b, legend, Pad, Pad, width - Pad, legendTop + 13);
         // An empty chart keeps its axis lines but not the ticks of a meaningless 0–1 scale.
         DrawValueAxis(b, chart, nice, axis, plotTop, plotBottom, labelled: hasData || fixedMax is not null);
@@ -161,7 +157,7 @@ internal static class BarChartRenderer
             ChartText.Value(b, value, chart.Unit).Raw("</title></rect>\n");
 
             // Segment values inside their segment when they fit, so stacks read without the legend colours.
-            var inner = ValueLabel(value, null);
+            var inner = ChartText.ValueText(value, null);
             if (!single && x2 - x1 >= ChartText.Width(inner, ChartText.TickFont) + 6)
             {
                 b.TextElement((x1 + x2) / 2, middle + 4, inner, $"text-anchor=\"middle\" fill=\"{ChartPalette.TextOn(color)}\"");
@@ -175,75 +171,5 @@ internal static class BarChartRenderer
         b.Raw("<text").Attr("x", anchorLeft ? tip + 6 : tip - 6).Attr("y", middle + 4)
             .Raw(anchorLeft ? "" : " text-anchor=\"end\"").Raw(" fill=\"").Raw(ChartText.Ink).Raw("\">");
         ChartText.Value(b, total, chart.Unit).Raw("</text>\n");
-    }
-
-    /// <summary>The value label text, as <see cref="ChartText.Value"/> writes it, for measuring.</summary>
-    private static string ValueLabel(double value, string? unit)
-    {
-        if (!double.IsFinite(value))
-        {
-            return "No data";
-        }
-
-        var number = value.ToString("#,0.##", CultureInfo.InvariantCulture);
-        return string.IsNullOrWhiteSpace(unit) ? number : unit == "%" ? number + unit : $"{number} {unit}";
-    }
-
-    private static string Describe(BarChart chart)
-    {
-        var text = new StringBuilder("Bar chart");
-        var caption = ChartText.WithUnit(chart.ValueAxisTitle ?? "", chart.Unit);
-        if (caption.Length > 0)
-        {
-            text.Append(" of ").Append(caption);
-        }
-
-        if (chart.Bars.Count == 0)
-        {
-            return text.Append(". ").Append(ChartText.NoData).Append('.').ToString();
-        }
-
-        text.Append(": ");
-        for (var i = 0; i < chart.Bars.Count && i < MaxDescribed; i++)
-        {
-            var bar = chart.Bars[i];
-            text.Append(i > 0 ? "; " : "").Append(bar.Category).Append(' ').Append(ValueLabel(bar.Total, chart.Unit));
-            if (bar.Segments.Count > 1 && double.IsFinite(bar.Total))
-            {
-                text.Append(" (");
-                for (var s = 0; s < bar.Segments.Count; s++)
-                {
-                    text.Append(s > 0 ? ", " : "")
-                        .Append(s < chart.SegmentNames.Count ? chart.SegmentNames[s] : $"segment {s + 1}")
-                        .Append(' ').Append(ValueLabel(bar.Segments[s], null));
-                }
-
-                text.Append(')');
-            }
-        }
-
-        if (chart.Bars.Count > MaxDescribed)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"; and {chart.Bars.Count - MaxDescribed} more");
-        }
-
-        return text.Append('.').ToString();
-    }
-
-    private static uint Hash(BarChart chart, string description)
-    {
-        var hash = new StableHash();
-        hash.Add(chart.Title);
-        hash.Add(description);
-        foreach (var bar in chart.Bars)
-        {
-            hash.Add(bar.Category);
-            foreach (var value in bar.Segments)
-            {
-                hash.Add(value);
-            }
-        }
-
-        return hash.Value;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dermis.Server.Web.Charts;
 
 /// <summary>Text sizing and wording shared by the charts.</summary>
@@ -18,7 +20,10 @@ internal static class ChartText
     public const string NoData = "No data yet";
 
     /// <summary>The estimated width of <paramref name="text"/> in pixels.</summary>
-    public static double Width(string? text, double fontSize) => (text?.Length ?? 0) * fontSize * 0.6;
+    public static double Width(string? text, double fontSize) => Width(text?.Length ?? 0, fontSize);
+
+    /// <summary>The estimated width of <paramref name="characters"/> characters in pixels.</summary>
+    public static double Width(int characters, double fontSize) => characters * fontSize * 0.6;
 
     /// <summary>The text cut with an ellipsis to fit <paramref name="maxWidth"/>; the whole text goes in a tooltip.</summary>
     public static string Fit(string text, double maxWidth, double fontSize)
@@ -46,6 +51,18 @@ internal static class ChartText
         }
 
         return b;
+    }
+
+    /// <summary>The text <see cref="Value"/> writes ("No data" for NaN), for measuring and descriptions.</summary>
+    public static string ValueText(double value, string? unit)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "No data";
+        }
+
+        var number = value.ToString("#,0.##", CultureInfo.InvariantCulture);
+        return string.IsNullOrWhiteSpace(unit) ? number : unit == "%" ? number + unit : $"{number} {unit}";
     }
 
     /// <summary>The format for tick labels with <paramref name="decimals"/> digits after the point.</summary>

@@ -28,25 +28,37 @@ internal sealed class SvgBuilder(int capacity = 4096)
 
     /// <summary>Appends a coordinate or value rounded to two decimals, "-0" written as "0".</summary>
     /// <remarks>
-    /// The standard "F2" format with trailing zeros trimmed reads the same as the custom "0.##"
-    /// but formats several times faster, which matters at thousands of points a chart.
+    /// Written as a whole number of hundredths, digit by digit: the same text as the format
+    /// "0.##" (ties away from zero) at a fraction of the cost, which matters at thousands of
+    /// points a chart. Beyond ±10^13 hundredths would overflow, so the general path takes over.
     /// </remarks>
     public SvgBuilder Num(double value)
     {
-        Span<char> buffer = stackalloc char[32];
-        if (!double.IsFinite(value) || Math.Abs(value) >= 1e15 ||
-            !value.TryFormat(buffer, out var written, "F2", CultureInfo.InvariantCulture))
+        if (!double.IsFinite(value) || Math.Abs(value) >= 1e13)
         {
             return Num(value, "0.##");
         }
 
-        var digits = buffer[..written].TrimEnd('0').TrimEnd('.');
-        if (digits.Length > 1 && digits[0] == '-' && IsZero(digits[1..]))
+        var hundredths = (long)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+        if (hundredths < 0)
         {
-            digits = digits[1..];
+            _sb.Append('-');
+            hundredths = -hundredths;
         }
 
-        _sb.Append(digits);
+        Span<char> digits = stackalloc char[20];
+        (hundredths / 100).TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        _sb.Append(digits[..written]);
+        var fraction = (int)(hundredths % 100);
+        if (fraction != 0)
+        {
+            _sb.Append('.').Append((char)('0' + fraction / 10));
+            if (fraction % 10 != 0)
+            {
+                _sb.Append((char)('0' + fraction % 10));
+            }
+        }
+
         return this;
     }
 
