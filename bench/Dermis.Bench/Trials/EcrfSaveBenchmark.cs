@@ -15,6 +15,8 @@ using Dermis.Trials.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
+using static Dermis.Bench.Trials.BenchHttp;
+
 namespace Dermis.Bench.Trials;
 
 /// <summary>
@@ -26,7 +28,6 @@ namespace Dermis.Bench.Trials;
 internal static class EcrfSaveBenchmark
 {
     private const string Study = "DERM-BENCH-1";
-    private const string Password = "benchmark password";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -197,35 +198,5 @@ internal static class EcrfSaveBenchmark
         return $"{s}/participants/{p}/visits/{id}/forms/easi";
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string username)
-    {
-        using var response = await Ok(http.PostAsJsonAsync("/api/auth/token", new { username, password = Password }));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
-
-    private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> send)
-    {
-        var response = await send;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        return response;
-    }
-
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,6 +15,8 @@ using Dermis.Trials.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
+using static Dermis.Bench.Trials.BenchHttp;
+
 namespace Dermis.Bench.Trials;
 
 /// <summary>
@@ -25,7 +27,6 @@ namespace Dermis.Bench.Trials;
 /// </summary>
 internal static class PageRenderBenchmark
 {
-    private const string Password = "benchmark password";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -190,35 +191,5 @@ internal static class PageRenderBenchmark
 
         string Region() => $$"""{"erythema":{{Sign()}},"induration":{{Sign()}},"excoriation":{{Sign()}},"lichenification":{{Sign()}},"area":{{random.Next(1, 5)}}}""";
         return $$$"""{"ageYears":{{{random.Next(18, 70)}}},"regions":{"head":{{{Region()}}},"upperLimbs":{{{Region()}}},"trunk":{{{Region()}}},"lowerLimbs":{{{Region()}}}}}""";
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string username)
-    {
-        using var response = await Ok(http.PostAsJsonAsync("/api/auth/token", new { username, password = Password }));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
-
-    private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> send)
-    {
-        var response = await send;
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-
-        return response;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,6 +17,13 @@ public sealed record VisitDue(string ScreeningNumber, string SiteId, VisitDefini
 /// <summary>The site's to-do list over many participants, from one study-wide read of visits.</summary>
 public static class VisitsDue
 {
+    /// <summary>Enrolled or randomised: visits fall due; before enrolment or after leaving the study, none do.</summary>
+    public static bool IsFollowedUp(ParticipantRow participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return Names.Parse<ParticipantStatus>(participant.Status) is ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
+    }
+
     /// <summary>Due and overdue visits of <paramref name="participants"/> as of <paramref name="today"/>, overdue first, then by window end.</summary>
     public static List<VisitDue> Compute(ProtocolDefinition protocol, IEnumerable<ParticipantRow> participants, IEnumerable<StudyVisitRow> visits, DateOnly today)
     {
@@ -30,9 +37,7 @@ public static class VisitsDue
                 continue;
             }
 
-            var status = Names.Parse<ParticipantStatus>(p.Status);
-            var followed = status is ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
-            var schedule = VisitSchedule.For(protocol, UtcText.ParseDate(p.AnchorDate), recorded.GetValueOrDefault(p.Id) ?? [], today, followed);
+            var schedule = VisitSchedule.For(protocol, UtcText.ParseDate(p.AnchorDate), recorded.GetValueOrDefault(p.Id) ?? [], today, IsFollowedUp(p));
             foreach (var s in schedule)
             {
                 if (s.State is ScheduleState.Due or ScheduleState.Overdue)
