@@ -22,8 +22,8 @@ internal static class FormSaving
     public static async Task<IResult> SaveAsync(string studyId, string participant, long visitId, string formId, FormEndpoints.SaveRequest body, HttpContext http)
     {
         // Decide everything in a read phase; take the write lock only to store (SQLite has one writer).
-        await using var request = await TrialRequest.BeginReadThenWriteAsync(http, studyId);
-        var context = await request.Store.LoadFormContextAsync(studyId, participant, visitId, formId, http.RequestAborted);
+        var (started, context) = await TrialRequest.BeginFormSaveAsync(http, studyId, participant, visitId, formId);
+        await using var request = started;
         var row = request.Visible(context.Participant, participant);
         request.Require(Capability.EnterData, row.SiteId);
         request.KnowLocks(context.Locks);

@@ -47,10 +47,6 @@ internal sealed class TrialRequest : IAsyncDisposable
     public static Task<TrialRequest> BeginAsync(HttpContext http, string studyId, bool write) =>
         BeginAsync(http, studyId, TrialStore.BeginAsync(Database(http), write, http.RequestAborted));
 
-    /// <summary>Starts a request that decides first and writes at the end (<see cref="TrialStore.BeginReadThenWriteAsync"/>); call <see cref="BeginWritingAsync"/> before writing.</summary>
-    public static Task<TrialRequest> BeginReadThenWriteAsync(HttpContext http, string studyId) =>
-        BeginAsync(http, studyId, TrialStore.BeginReadThenWriteAsync(Database(http), http.RequestAborted));
-
     /// <summary>Takes the write lock and re-reads the locks, which another writer may have set meanwhile.</summary>
     public async Task BeginWritingAsync()
     {
@@ -61,28 +57,52 @@ internal sealed class TrialRequest : IAsyncDisposable
         }
     }
 
-    private static DermisDatabase Database(HttpContext http) => http.RequestServices.GetRequiredService<DermisDatabase>();
-
-    private static async Task<TrialRequest> BeginAsync(HttpContext http, string studyId, Task<TrialStore> starting)
+    /// <summary>
+    /// Starts a form save, which decides first and writes at the end (<see cref="TrialStore.BeginReadThenWriteAsync"/>;
+    /// call <see cref="BeginWritingAsync"/> before writing), and reads the study access and the
+    /// form's context in one round trip; the access is checked before anything else is used.
+    /// </summary>
+    public static async Task<(TrialRequest Request, FormContext Context)> BeginFormSaveAsync(HttpContext http, string studyId, string screeningNumber, long visitRowId, string formId)
     {
-        var services = http.RequestServices;
-        var store = await starting;
+        var store = await TrialStore.BeginReadThenWriteAsync(Database(http), http.RequestAborted);
         try
         {
-            var found = await store.GetStudyAccessAsync(studyId, http.User.Account(), http.RequestAborted);
-            if (found is not ({ } study, { Count: > 0 } roles))
-            {
-                throw new NotFoundException($"Study '{studyId}' was not found.");
-            }
-
-            return new TrialRequest(store, http.User, study, new StudyAccess(studyId, http.User.Username(), roles),
-                services.GetRequiredService<ProtocolCache>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var context = await store.LoadFormContextAsync(studyId, http.User.Account(), screeningNumber, visitRowId, formId, http.RequestAborted);
+            return (Create(http, store, studyId, context.Access), context);
         }
         catch
         {
             await store.DisposeAsync();
             throw;
         }
+    }
+
+    private static DermisDatabase Database(HttpContext http) => http.RequestServices.GetRequiredService<DermisDatabase>();
+
+    private static async Task<TrialRequest> BeginAsync(HttpContext http, string studyId, Task<TrialStore> starting)
+    {
+        var store = await starting;
+        try
+        {
+            return Create(http, store, studyId, await store.GetStudyAccessAsync(studyId, http.User.Account(), http.RequestAborted));
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static TrialRequest Create(HttpContext http, TrialStore store, string studyId, StudyAccessRow? found)
+    {
+        if (found is not ({ } study, { Count: > 0 } roles))
+        {
+            throw new NotFoundException($"Study '{studyId}' was not found.");
+        }
+
+        var services = http.RequestServices;
+        return new TrialRequest(store, http.User, study, new StudyAccess(studyId, http.User.Username(), roles),
+            services.GetRequiredService<ProtocolCache>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 
     /// <summary>The study's freezes and locks, read once per request.</summary>

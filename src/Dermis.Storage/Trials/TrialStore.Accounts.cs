@@ -50,21 +50,23 @@ public sealed partial class TrialStore
         return rows.Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId, r.Participant)).ToList();
     }
 
+    private const string StudyAccessSql =
+        "SELECT s.id AS Id, s.name AS Name, s.sponsor AS Sponsor, s.protocol_version AS ProtocolVersion, r.role AS Role, r.site_id AS SiteId, r.participant AS Participant " +
+        "FROM study s LEFT JOIN study_role r ON r.study_id = s.id AND r.account_id = @accountId WHERE s.id = @studyId";
+
     /// <summary>The study and the account's roles in it, in one round trip; null when the study does not exist.</summary>
-    public async Task<(StudyRow Study, IReadOnlyList<RoleAssignment> Roles)?> GetStudyAccessAsync(string studyId, long accountId, CancellationToken cancellationToken = default)
+    public async Task<StudyAccessRow?> GetStudyAccessAsync(string studyId, long accountId, CancellationToken cancellationToken = default) =>
+        ToStudyAccess(await QueryAsync<StudyRoleJoinRow>(StudyAccessSql, new { studyId, accountId }, cancellationToken));
+
+    private static StudyAccessRow? ToStudyAccess(IReadOnlyList<StudyRoleJoinRow> rows)
     {
-        var rows = await QueryAsync<StudyAccessRow>(
-            "SELECT s.id AS Id, s.name AS Name, s.sponsor AS Sponsor, s.protocol_version AS ProtocolVersion, r.role AS Role, r.site_id AS SiteId, r.participant AS Participant " +
-            "FROM study s LEFT JOIN study_role r ON r.study_id = s.id AND r.account_id = @accountId WHERE s.id = @studyId",
-            new { studyId, accountId }, cancellationToken);
         if (rows.Count == 0)
         {
             return null;
         }
 
         var study = new StudyRow { Id = rows[0].Id, Name = rows[0].Name, Sponsor = rows[0].Sponsor, ProtocolVersion = rows[0].ProtocolVersion };
-        IReadOnlyList<RoleAssignment> roles = rows.Where(r => r.Role is not null).Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId, r.Participant)).ToList();
-        return (study, roles);
+        return new StudyAccessRow(study, rows.Where(r => r.Role is not null).Select(r => new RoleAssignment(Names.Parse<StudyRole>(r.Role)!.Value, r.SiteId, r.Participant)).ToList());
     }
 
     /// <summary>Staff of a study with their roles.</summary>
@@ -74,7 +76,7 @@ public sealed partial class TrialStore
             FROM study_role r JOIN account a ON a.id = r.account_id WHERE r.study_id = @studyId ORDER BY a.username, r.role, r.site_id
             """, new { studyId }, cancellationToken);
 
-    private sealed class StudyAccessRow
+    private sealed class StudyRoleJoinRow
     {
         public string Id { get; set; } = "";
 

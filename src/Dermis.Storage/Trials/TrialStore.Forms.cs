@@ -17,12 +17,13 @@ public sealed partial class TrialStore
         """;
 
     /// <summary>
-    /// Everything a form save needs to decide, in one round trip: the participant, the visit, the
-    /// form as stored, how many valid signatures cover the visit, and the study's freezes and locks.
+    /// Everything a form save needs to decide, in one round trip: the study and the caller's roles
+    /// in it, the participant, the visit, the form as stored, how many valid signatures cover the
+    /// visit, and the study's freezes and locks.
     /// </summary>
-    public async Task<FormContext> LoadFormContextAsync(string studyId, string screeningNumber, long visitRowId, string formId, CancellationToken cancellationToken = default)
+    public async Task<FormContext> LoadFormContextAsync(string studyId, long accountId, string screeningNumber, long visitRowId, string formId, CancellationToken cancellationToken = default)
     {
-        var sql = $"SELECT {ParticipantColumns} FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber;" +
+        var sql = $"{StudyAccessSql}; SELECT {ParticipantColumns} FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber;" +
                   $" SELECT {VisitColumns} FROM visit WHERE id = @visitRowId AND participant_id = (SELECT id FROM participant WHERE study_id = @studyId AND screening_number = @screeningNumber);" +
                   $" SELECT {FormColumns} FROM form_data WHERE visit_row_id = @visitRowId AND form_id = @formId;" +
                   " SELECT count(*) FROM signature WHERE invalidated_at IS NULL AND (visit_row_id IS NULL OR visit_row_id = @visitRowId)" +
@@ -39,8 +40,9 @@ public sealed partial class TrialStore
         }
 
         using var results = await _connection.QueryMultipleAsync(new CommandDefinition(
-            sql, new { studyId, screeningNumber, visitRowId, formId }, Transaction, cancellationToken: cancellationToken));
+            sql, new { studyId, accountId, screeningNumber, visitRowId, formId }, Transaction, cancellationToken: cancellationToken));
         var head = _writing ? await results.ReadFirstOrDefaultAsync<ChainHeadRow>() : null;
+        var access = ToStudyAccess((await results.ReadAsync<StudyRoleJoinRow>()).ToList());
         var participant = await results.ReadFirstOrDefaultAsync<ParticipantRow>();
         var visit = await results.ReadFirstOrDefaultAsync<VisitRow>();
         var form = await results.ReadFirstOrDefaultAsync<FormRow>();
@@ -52,7 +54,7 @@ public sealed partial class TrialStore
             _lockedHeads[(studyId, screeningNumber)] = head;
         }
 
-        return new FormContext(participant, visit, form, signatures, locks, queries);
+        return new FormContext(access, participant, visit, form, signatures, locks, queries);
     }
 
     /// <summary>A form of a visit, or null when nothing was entered yet.</summary>
