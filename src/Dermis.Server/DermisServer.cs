@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dermis.Server.Auth;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
+using Dermis.Server.Participation;
 using Dermis.Server.Scoring;
 using Dermis.Server.Trials;
 using Dermis.Server.Web;
@@ -82,6 +83,7 @@ public static class DermisServer
         app.MapLocks();
         app.MapAudit();
         app.MapRandomisation();
+        app.MapParticipantApp();
         app.MapWebUi();
         return app;
     }

@@ -40,27 +40,26 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> IssueTokenAsync(Credentials credentials, DermisDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
-        var account = await CheckAsync(store, credentials, cancellationToken);
+        var now = time.GetUtcNow();
+        var (account, refusal) = await SignInCheck.CheckAsync(database, credentials.Username, credentials.Password, now, cancellationToken);
         if (account is null)
         {
-            return Refused();
+            return Refused(refusal);
         }
 
+        await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
         var token = BearerTokenHandler.NewToken();
-        var now = time.GetUtcNow();
         await store.AddTokenAsync(BearerTokenHandler.HashToken(token), account.Id, now, now + TokenLifetime, cancellationToken);
         await store.CommitAsync(account.Username, null, Dermis.Trials.Audit.AuditSource.Api, now, cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, now + TokenLifetime, account.Username, account.DisplayName));
     }
 
-    private static async Task<IResult> LoginAsync(Credentials credentials, HttpContext http, DermisDatabase database, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(Credentials credentials, HttpContext http, DermisDatabase database, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var store = await TrialStore.BeginAsync(database, write: false, cancellationToken);
-        var account = await CheckAsync(store, credentials, cancellationToken);
+        var (account, refusal) = await SignInCheck.CheckAsync(database, credentials.Username, credentials.Password, time.GetUtcNow(), cancellationToken);
         if (account is null)
         {
-            return Refused();
+            return Refused(refusal);
         }
 
         await http.SignInAsync(DermisClaims.CookieScheme,
@@ -68,32 +67,9 @@ internal static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>The account when the password matches; the same null for an unknown user and a wrong password.</summary>
-    internal static async Task<AccountRow?> CheckAsync(TrialStore store, Credentials credentials, CancellationToken cancellationToken)
-    {
-        var missing = new List<Dermis.Instruments.Scoring.FieldError>();
-        if (string.IsNullOrEmpty(credentials.Username))
-        {
-            missing.Add(new("username", "is required"));
-        }
-
-        if (string.IsNullOrEmpty(credentials.Password))
-        {
-            missing.Add(new("password", "is required"));
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new BadInputException("Invalid sign-in request", missing);
-        }
-
-        var account = await store.FindAccountAsync(credentials.Username!, cancellationToken);
-        return account is not null && Passwords.Verify(account, credentials.Password!) ? account : null;
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused() => TypedResults.Problem(
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Refused(string? reason) => TypedResults.Problem(
         title: "Sign-in failed",
-        detail: "The user name or password is wrong.",
+        detail: reason ?? SignInCheck.WrongCredentials,
         statusCode: StatusCodes.Status401Unauthorized,
         type: ProblemTypes.Unauthenticated);
 }

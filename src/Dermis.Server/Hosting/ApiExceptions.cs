@@ -30,3 +30,9 @@ internal sealed class StaleWriteException(string message, IReadOnlyList<string> 
 
 /// <summary>A protocol file that does not parse or breaks a rule: HTTP 422 naming file, line and column.</summary>
 internal sealed class InvalidProtocolException(string message) : Exception(message);
+
+/// <summary>A well-formed entry refused by a rule of its context (a diary window closed): HTTP 422 with a stable code.</summary>
+internal sealed class EntryRefusedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

@@ -21,6 +21,7 @@ internal static class ProblemMapping
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message, ProblemTypes.Forbidden),
         TransitionException transition => Problem(StatusCodes.Status409Conflict, "Action not allowed in this state", transition.Message, ProblemTypes.TransitionNotAllowed),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Trial rule", rule.Message, ProblemTypes.Rule(rule.Code)),
+        EntryRefusedException refused => Problem(StatusCodes.Status422UnprocessableEntity, "Entry refused", refused.Message, ProblemTypes.Rule(refused.Code)),
         StaleWriteException stale => Stale(stale),
         Dermis.Storage.Trials.StaleRowException stale => Stale(new StaleWriteException(stale.Message + " Reload and re-apply your change.", [])),
         System.Data.Common.DbException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",

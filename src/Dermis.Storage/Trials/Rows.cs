@@ -99,6 +99,12 @@ public sealed class ParticipantRow
 
     /// <summary>Optimistic-concurrency version.</summary>
     public long RowVersion { get; set; }
+
+    /// <summary>IANA time zone the participant's diary windows are in (set with the app invitation), or null.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Local date (yyyy-MM-dd) the participant activated the app, or null.</summary>
+    public string? ActivatedOn { get; set; }
 }
 
 /// <summary>A consent record.</summary>

@@ -7,7 +7,8 @@ public sealed partial class TrialStore
 {
     private const string ParticipantColumns = """
         id AS Id, study_id AS StudyId, site_id AS SiteId, screening_number AS ScreeningNumber, status AS Status, status_reason AS StatusReason,
-        protocol_version AS ProtocolVersion, eligibility AS Eligibility, anchor_date AS AnchorDate, arm AS Arm, row_version AS RowVersion
+        protocol_version AS ProtocolVersion, eligibility AS Eligibility, anchor_date AS AnchorDate, arm AS Arm, row_version AS RowVersion,
+        time_zone AS TimeZone, activated_on AS ActivatedOn
         """;
 
     private const string VisitColumns =

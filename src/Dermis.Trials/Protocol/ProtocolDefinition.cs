@@ -34,6 +34,18 @@ public sealed record ProtocolDefinition(
     /// <summary>How the study randomises (the <c>randomisation:</c> section, or its defaults).</summary>
     public RandomisationSettings Randomisation { get; init; } = RandomisationSettings.Default(Arms, Stratification);
 
+    /// <summary>Diaries and questionnaires filled at home (the <c>diaries:</c> section; empty when the study has none).</summary>
+    public IReadOnlyList<DiaryDefinition> Diaries { get; init; } = [];
+
+    /// <summary>Consent documents for electronic consent (empty when consent is on paper only).</summary>
+    public IReadOnlyList<ConsentDocument> ConsentDocuments { get; init; } = [];
+
+    /// <summary>The current consent document (<see cref="ConsentDocumentVersion"/>), or null when the protocol has no electronic text for it.</summary>
+    public ConsentDocument? CurrentConsentDocument => ConsentDocuments.FirstOrDefault(d => d.Version == ConsentDocumentVersion);
+
+    /// <summary>The diary with id <paramref name="diaryId"/>, or null.</summary>
+    public DiaryDefinition? FindDiary(string diaryId) => Diaries.FirstOrDefault(d => d.Id == diaryId);
+
     /// <summary>The visit whose date anchors every other visit's target date.</summary>
     public VisitDefinition AnchorVisit => Visits.Single(v => v.IsAnchor);
 

@@ -7,7 +7,7 @@ internal sealed partial class ProtocolReader
     private static readonly string[] StudyKeys = ["id", "name", "version", "sponsor"];
     private static readonly string[] ArmKeys = ["id", "name", "ratio"];
     private static readonly string[] FactorKeys = ["id", "levels"];
-    private static readonly string[] ConsentKeys = ["documentVersion"];
+    private static readonly string[] ConsentKeys = ["documentVersion", "documents"];
     private static readonly string[] CriterionKeys = ["id", "kind", "text"];
 
     private (string? Id, string? Name, string? Version, string? Sponsor) ReadStudy(YamlMap top)
@@ -91,11 +91,16 @@ internal sealed partial class ProtocolReader
         return factors;
     }
 
-    private string? ReadConsent(YamlMap top)
+    private (string? Version, List<ConsentDocument> Documents) ReadConsent(YamlMap top)
     {
-        return top.Mapping("consent", required: true) is { } node
-            ? new YamlMap(this, node, "consent", ConsentKeys).Text("documentVersion", required: true)
-            : null;
+        if (top.Mapping("consent", required: true) is not { } node)
+        {
+            return (null, []);
+        }
+
+        var consent = new YamlMap(this, node, "consent", ConsentKeys);
+        var version = consent.Text("documentVersion", required: true);
+        return (version, ReadConsentDocuments(consent, version));
     }
 
     private List<EligibilityCriterion> ReadEligibility(YamlMap top)

@@ -9,7 +9,7 @@ namespace Dermis.Trials.Protocol;
 /// </summary>
 internal sealed partial class ProtocolReader(string yaml, string sourceName)
 {
-    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks", "randomisation"];
+    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks", "randomisation", "diaries"];
 
     private readonly List<ProtocolError> _errors = [];
 
@@ -25,14 +25,20 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
         var (studyId, name, version, sponsor) = ReadStudy(top);
         var arms = ReadArms(top);
         var stratification = ReadStratification(top);
-        var consent = ReadConsent(top);
+        var (consent, consentDocuments) = ReadConsent(top);
         var eligibility = ReadEligibility(top);
         var codeLists = ReadCodeLists(top);
         var forms = ReadForms(top, codeLists);
         var visits = ReadVisits(top, forms);
         var protocol = new ProtocolDefinition(
             studyId ?? "", name ?? "", version ?? "", sponsor ?? "", arms, stratification, consent ?? "", eligibility, visits, forms, codeLists, []);
-        protocol = protocol with { EditChecks = ReadEditChecks(top, protocol), Randomisation = ReadRandomisation(top, arms, stratification) };
+        protocol = protocol with
+        {
+            EditChecks = ReadEditChecks(top, protocol),
+            Randomisation = ReadRandomisation(top, arms, stratification),
+            Diaries = ReadDiaries(top, visits),
+            ConsentDocuments = consentDocuments,
+        };
         if (_errors.Count > 0)
         {
             throw Failure();

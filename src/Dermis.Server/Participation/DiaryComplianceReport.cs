@@ -1,0 +1,75 @@
+using Dermis.Server.Trials;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Diaries;
+using Dermis.Trials.Participants;
+using Dermis.Trials.Workflow;
+
+namespace Dermis.Server.Participation;
+
+/// <summary>One participant's diary compliance over every diary of the protocol.</summary>
+internal sealed record ParticipantCompliance(string Participant, string Site, string Status, int Expected, int Completed, int Missed, decimal? Rate,
+    string? LastEntry, int ConsecutiveMissed, bool NonCompliant, IReadOnlyDictionary<string, DiaryComplianceSummary> ByDiary);
+
+/// <summary>A site's diary compliance.</summary>
+internal sealed record SiteCompliance(string Site, int Participants, int NonCompliant, int Expected, int Completed, decimal? Rate);
+
+/// <summary>Diary compliance of a study, non-compliant participants first.</summary>
+internal sealed record ComplianceReport(decimal Threshold, IReadOnlyList<SiteCompliance> Sites, IReadOnlyList<ParticipantCompliance> Participants);
+
+/// <summary>
+/// Diary compliance for site staff: for each participant of the sites the caller sees, the diary
+/// windows already closed and how many have an entry (<see cref="DiaryCompliance"/>), in the
+/// participant's own time zone. Below <see cref="Threshold"/> (80 %, the usual ePRO target) or three
+/// missed windows in a row marks a participant non-compliant; they are listed first.
+/// </summary>
+internal static class DiaryComplianceReport
+{
+    public const decimal Threshold = 0.8m;
+    public const int MissedInARow = 3;
+
+    public static async Task<ComplianceReport> BuildAsync(TrialRequest request)
+    {
+        if (request.Access.VisibleSites is { Count: 0 })
+        {
+            throw new Hosting.ForbiddenException($"Diary compliance is for site staff; your roles in {request.Study.Id} see no site.");
+        }
+
+        var protocol = (await request.ProtocolAsync()).Definition;
+        var participants = await request.Store.ListParticipantsAsync(request.Study.Id, request.Access.VisibleSites);
+        var entered = (await request.Store.ListDiaryDatesAsync(request.Study.Id))
+            .GroupBy(e => e.ParticipantId)
+            .ToDictionary(g => g.Key, g => g.GroupBy(e => e.DiaryId).ToDictionary(d => d.Key, d => (IReadOnlySet<DateOnly>)d.Select(e => UtcText.ParseDate(e.DiaryDate)).ToHashSet()));
+        var rows = new List<ParticipantCompliance>();
+        foreach (var participant in participants.Where(p => request.Access.CanSee(p.SiteId) && p.ActivatedOn is not null))
+        {
+            var zone = ParticipantSession.ZoneOf(participant);
+            var today = DiaryCalendar.LocalDate(request.Now, zone);
+            var status = Names.Parse<ParticipantStatus>(participant.Status);
+            var byDiary = new Dictionary<string, DiaryComplianceSummary>();
+            foreach (var diary in protocol.Diaries)
+            {
+                var due = DiaryCalendar.DueDates(diary, DiarySubmission.ActivatedOn(participant), DiarySubmission.AnchorOf(participant), null, today);
+                var mine = entered.GetValueOrDefault(participant.Id)?.GetValueOrDefault(diary.Id) ?? new HashSet<DateOnly>();
+                byDiary[diary.Id] = DiaryCompliance.Of(due, mine, today, request.Now, d => DiaryWindow.For(diary, d, zone));
+            }
+
+            var expected = byDiary.Values.Sum(s => s.Expected);
+            var completed = byDiary.Values.Sum(s => s.Completed);
+            decimal? rate = expected == 0 ? null : (decimal)completed / expected;
+            var inARow = byDiary.Values.Select(s => s.ConsecutiveMissed).DefaultIfEmpty(0).Max();
+            var active = status is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
+            var last = byDiary.Values.Select(s => s.LastEntry).Where(d => d is not null).DefaultIfEmpty(null).Max();
+            rows.Add(new ParticipantCompliance(participant.ScreeningNumber, participant.SiteId, participant.Status, expected, completed, expected - completed, rate,
+                last is { } l ? ParticipantToday.Text(l) : null, inARow, active && (rate < Threshold || inARow >= MissedInARow), byDiary));
+        }
+
+        var ordered = rows.OrderByDescending(r => r.NonCompliant).ThenBy(r => r.Rate ?? 1m).ThenByDescending(r => r.ConsecutiveMissed).ThenBy(r => r.Participant, StringComparer.Ordinal).ToList();
+        var sites = rows.GroupBy(r => r.Site).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var expected = g.Sum(r => r.Expected);
+            var completed = g.Sum(r => r.Completed);
+            return new SiteCompliance(g.Key, g.Count(), g.Count(r => r.NonCompliant), expected, completed, expected == 0 ? null : (decimal)completed / expected);
+        }).ToList();
+        return new ComplianceReport(Threshold, sites, ordered);
+    }
+}

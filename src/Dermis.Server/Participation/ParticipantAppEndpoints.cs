@@ -1,0 +1,203 @@
+using Dermis.Server.Auth;
+using Dermis.Server.Hosting;
+using Dermis.Server.Trials;
+using Dermis.Storage.Database;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Dermis.Server.Participation;
+
+/// <summary>
+/// The participant app's API (<c>/api/me</c>): every route works on the caller's own casebook, found
+/// from their account, so no route takes a participant id. Plus activation of an invitation, and the
+/// site's routes for invitations, electronic consent countersignature, devices and diary compliance.
+/// </summary>
+internal static class ParticipantAppEndpoints
+{
+    /// <summary>The consent document as the participant reads it (without the right answers).</summary>
+    public sealed record ConsentDocumentView(string Version, string Title, string Text, IReadOnlyList<QuestionView> Questions, bool Needed, IReadOnlyList<EConsentView> Signed);
+
+    /// <summary>A comprehension question as asked.</summary>
+    public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Options);
+
+    public static IEndpointRouteBuilder MapParticipantApp(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/participant-app/activate", ActivateAsync).AllowAnonymous().WithTags("Participant app")
+            .WithSummary("First use of an invitation link: choose a PIN or password; creates the participant's account.");
+
+        var me = routes.MapGroup("/api/me").WithTags("Participant app");
+        me.MapGet("/today", (Func<HttpContext, Task<IResult>>)TodayAsync).WithSummary("Today's diary tasks (open, upcoming, done, missed) and whether consent is needed.");
+        me.MapGet("/entries", (Func<HttpContext, Task<IResult>>)HistoryAsync).WithSummary("My diary entries, newest first, and my weekly itch means.");
+        me.MapPost("/diaries/{diaryId}/{date}", SubmitAsync)
+            .WithSummary("Enter a diary for a due date, inside its window; idempotent by clientEntryId. A late entry is refused (422) with the reason.");
+        me.MapGet("/consent", (Func<HttpContext, Task<IResult>>)ConsentDocumentAsync).WithSummary("The current consent document with its comprehension questions, and what I signed.");
+        me.MapPost("/consent", SignConsentAsync).WithSummary("Sign the current consent document: answers, typed name, PIN.");
+        me.MapGet("/devices", (Func<HttpContext, Task<IResult>>)MyDevicesAsync).WithSummary("My paired devices.");
+        me.MapPost("/devices", PairMineAsync).WithSummary("Pair a device by its serial number; returns its ingest token once.");
+        me.MapDelete("/devices/{deviceId:long}", UnpairMineAsync).WithSummary("Unpair one of my devices; its token stops working.");
+
+        var participant = routes.MapGroup("/api/studies/{studyId}/participants/{participant}").WithTags("Participant app");
+        participant.MapPost("/invitation", InviteAsync).WithSummary("Invite the participant to the app: a one-time link valid 7 days, and their time zone.");
+        participant.MapGet("/econsents", ListConsentsAsync).WithSummary("Electronic consents of the participant with their snapshot hash.");
+        participant.MapPost("/econsents/{econsentId:long}/countersign", CountersignAsync).WithSummary("Investigator countersignature (password re-entry).");
+        participant.MapGet("/diary-entries", ParticipantEntriesAsync).WithSummary("The participant's diary entries and weekly itch means.");
+        participant.MapGet("/devices", DevicesAsync).WithSummary("Devices paired to the participant.");
+        participant.MapPost("/devices", PairAsync).WithSummary("Pair a device to the participant; returns its ingest token once.");
+        participant.MapDelete("/devices/{deviceId:long}", UnpairAsync).WithSummary("Unpair a device.");
+        routes.MapGet("/api/studies/{studyId}/diary-compliance", ComplianceAsync).WithTags("Participant app")
+            .WithSummary("Diary compliance per participant and per site, non-compliant participants first.");
+        return routes;
+    }
+
+    private static async Task<IResult> ActivateAsync(ActivationRequest body, HttpContext http, DermisDatabase database, TimeProvider time)
+    {
+        var (view, _) = await Invitations.ActivateAsync(database, body, time.GetUtcNow(), viaApi: true, http.RequestAborted);
+        return TypedResults.Created("/api/me/today", view);
+    }
+
+    private static async Task<IResult> TodayAsync(HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: false);
+        return TypedResults.Ok(await ParticipantToday.TodayAsync(session));
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: false);
+        return TypedResults.Ok(await ParticipantToday.HistoryAsync(session));
+    }
+
+    internal static async Task<IResult> SubmitAsync(string diaryId, string date, DiaryEntryRequest body, HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: true);
+        var (view, created) = await DiarySubmission.SubmitAsync(session, diaryId, date, body);
+        return created ? TypedResults.Created($"/api/me/entries", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ConsentDocumentAsync(HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: false);
+        return TypedResults.Ok(await ConsentViewAsync(session));
+    }
+
+    internal static async Task<ConsentDocumentView> ConsentViewAsync(ParticipantSession session)
+    {
+        var document = ElectronicConsent.CurrentDocument(session);
+        var signed = (await session.Store.ListEConsentsAsync(session.Participant.Id)).Select(c => ElectronicConsent.View(c, document.Version)).ToList();
+        return new ConsentDocumentView(document.Version, document.Title, document.Text, document.Questions.Select(q => new QuestionView(q.Id, q.Text, q.Options)).ToList(),
+            signed.All(s => s.DocumentVersion != document.Version), signed);
+    }
+
+    internal static async Task<IResult> SignConsentAsync(ConsentSignRequest body, HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: true);
+        var account = await session.Store.FindAccountAsync(session.Request.Actor) ?? throw new ForbiddenException("Your account was not found.");
+        return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body, account));
+    }
+
+    private static async Task<IResult> MyDevicesAsync(HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: false);
+        return TypedResults.Ok((await session.Store.ListDevicesAsync(session.Participant.Id)).Select(DevicePairing.View));
+    }
+
+    internal static async Task<IResult> PairMineAsync(PairRequest body, HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: true);
+        var view = await DevicePairing.PairAsync(session.Request, session.Participant, body, "participant");
+        await session.CommitAsync();
+        return TypedResults.Created("/api/me/devices", view);
+    }
+
+    private static async Task<IResult> UnpairMineAsync(long deviceId, HttpContext http)
+    {
+        await using var session = await ParticipantSession.BeginAsync(http, write: true);
+        await DevicePairing.UnpairAsync(session.Request, session.Participant, deviceId);
+        await session.CommitAsync();
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<IResult> InviteAsync(string studyId, string participant, InvitationRequest body, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        return TypedResults.Created("/api/participant-app/activate", await Invitations.InviteAsync(request, participant, body));
+    }
+
+    private static async Task<IResult> ListConsentsAsync(string studyId, string participant, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var row = await request.ParticipantAsync(participant);
+        var current = (await request.ProtocolAsync()).Definition.ConsentDocumentVersion;
+        return TypedResults.Ok((await request.Store.ListEConsentsAsync(row.Id)).Select(c => ElectronicConsent.View(c, current)));
+    }
+
+    internal static async Task<IResult> CountersignAsync(string studyId, string participant, long econsentId, CountersignRequest body, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        var row = await request.ParticipantAsync(participant);
+        var account = await request.Store.FindAccountAsync(request.Actor) ?? throw new ForbiddenException("Your account was not found.");
+        return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, row, econsentId, body, account));
+    }
+
+    private static async Task<IResult> ParticipantEntriesAsync(string studyId, string participant, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var row = await request.ParticipantAsync(participant);
+        return TypedResults.Ok(await StaffHistoryAsync(request, row));
+    }
+
+    /// <summary>A participant's diary history as the site sees it (same view as the participant's).</summary>
+    internal static async Task<HistoryView> StaffHistoryAsync(TrialRequest request, ParticipantRow row)
+    {
+        var protocol = (await request.ProtocolAsync()).Definition;
+        var entries = await request.Store.ListDiaryEntriesAsync(row.Id);
+        var views = entries.Select(e => DiarySubmission.View(e, protocol.FindDiary(e.DiaryId), replayed: false)).ToList();
+        var itch = protocol.Diaries.FirstOrDefault(d => d.Instrument == "ppnrs");
+        var weeks = new List<ItchWeekView>();
+        if (itch is not null && DiarySubmission.AnchorOf(row) is { } anchor)
+        {
+            var today = Dermis.Trials.Diaries.DiaryCalendar.LocalDate(request.Now, ParticipantSession.ZoneOf(row));
+            var scores = entries.Where(e => e.DiaryId == itch.Id).Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: DiarySubmission.ScoreOf(e, itch)))
+                .Where(s => s.Score is not null).ToDictionary(s => s.Date, s => (int)s.Score!.Value);
+            weeks = Dermis.Trials.Diaries.ItchWeeks.Compute(scores, anchor, itch.MinimumDaysPerWeek, today)
+                .Select(w => new ItchWeekView(w.Week, ParticipantToday.Text(w.From), ParticipantToday.Text(w.To), w.DaysAnswered, w.Mean, w.Complete)).Reverse().ToList();
+        }
+
+        return new HistoryView(views, weeks, itch?.MinimumDaysPerWeek ?? 0);
+    }
+
+    private static async Task<IResult> DevicesAsync(string studyId, string participant, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var row = await request.ParticipantAsync(participant);
+        return TypedResults.Ok((await request.Store.ListDevicesAsync(row.Id)).Select(DevicePairing.View));
+    }
+
+    internal static async Task<IResult> PairAsync(string studyId, string participant, PairRequest body, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
+        var view = await DevicePairing.PairAsync(request, row, body, null);
+        await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
+        return TypedResults.Created($"/api/studies/{studyId}/participants/{participant}/devices", view);
+    }
+
+    private static async Task<IResult> UnpairAsync(string studyId, string participant, long deviceId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
+        await DevicePairing.UnpairAsync(request, row, deviceId);
+        await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ComplianceAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        return TypedResults.Ok(await DiaryComplianceReport.BuildAsync(request));
+    }
+}
