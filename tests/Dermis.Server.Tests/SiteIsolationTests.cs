@@ -49,6 +49,23 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/locks"] = (HttpStatusCode.OK, Participant),
         ["POST /api/studies/{studyId}/locks"] = (HttpStatusCode.NotFound, null),
         ["GET /api/studies/{studyId}/audit"] = (HttpStatusCode.Forbidden, Participant),
+        ["POST /api/studies/{studyId}/participants/{participant}/invitation"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/econsents"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/econsents/{econsentId:long}/countersign"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/diary-entries"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/devices"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/devices"] = (HttpStatusCode.NotFound, null),
+        ["DELETE /api/studies/{studyId}/participants/{participant}/devices/{deviceId:long}"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/diary-compliance"] = (HttpStatusCode.OK, "DE01"),
+        // The participant app's routes serve only a participant's own casebook: staff are refused.
+        ["GET /api/me/today"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/me/entries"] = (HttpStatusCode.Forbidden, Participant),
+        ["POST /api/me/diaries/{diaryId}/{date}"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/me/consent"] = (HttpStatusCode.Forbidden, null),
+        ["POST /api/me/consent"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/me/devices"] = (HttpStatusCode.Forbidden, null),
+        ["POST /api/me/devices"] = (HttpStatusCode.Forbidden, null),
+        ["DELETE /api/me/devices/{deviceId:long}"] = (HttpStatusCode.Forbidden, null),
     };
 
     /// <summary>
@@ -67,13 +84,20 @@ public sealed class SiteIsolationTests
         ["GET /studies/{StudyId}/participants/{ScreeningNumber}/visits/{VisitKey:long}/forms/{FormId}"] = (HttpStatusCode.NotFound, "regions"),
         ["GET /studies/{StudyId}/queries"] = (HttpStatusCode.OK, "inclusion threshold"),
         ["GET /studies/{StudyId}/queries/{QueryId:long}"] = (HttpStatusCode.NotFound, "inclusion threshold"),
+        ["GET /studies/{StudyId}/compliance"] = (HttpStatusCode.OK, "DE01"),
+        ["GET /studies/{StudyId}/participants/{ScreeningNumber}/home"] = (HttpStatusCode.NotFound, "2026-09-01"),
+        ["GET /p"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /p/history"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /p/consent"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /p/devices"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /p/diary/{DiaryId}/{Date}"] = (HttpStatusCode.Forbidden, Participant),
     };
 
     /// <summary>Routes that hold no participant data and answer anyone.</summary>
     private static readonly HashSet<string> Public =
     [
         "GET /health", "GET /openapi/{documentName}.json", "POST /api/score/{instrument}", "POST /api/auth/token", "POST /api/auth/login",
-        "GET /login", "POST /login", "GET /not-found", "POST /not-found", "GET /web/{file}", "GET /_framework/opaque-redirect",
+        "GET /login", "POST /login", "POST /api/participant-app/activate", "GET /p/join/{Token}", "POST /p/join/{Token}", "GET /not-found", "POST /not-found", "GET /web/{file}", "GET /_framework/opaque-redirect",
     ];
 
     /// <summary>Routes about the caller only.</summary>
@@ -164,7 +188,10 @@ public sealed class SiteIsolationTests
             .Replace("{formId}", "easi", StringComparison.Ordinal)
             .Replace("{queryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{instrument}", "easi", StringComparison.Ordinal);
+            .Replace("{instrument}", "easi", StringComparison.Ordinal)
+            .Replace("{econsentId:long}", "1", StringComparison.Ordinal).Replace("{deviceId:long}", "1", StringComparison.Ordinal)
+            .Replace("{diaryId}", "itch", StringComparison.Ordinal).Replace("{DiaryId}", "itch", StringComparison.Ordinal)
+            .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);
         return (parts[0], path);
     }
 

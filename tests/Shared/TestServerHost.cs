@@ -8,6 +8,7 @@ using Dermis.Storage.Migrations;
 using Dermis.Storage.Trials;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dermis.Testing;
 
@@ -30,12 +31,22 @@ public sealed class TestServerHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<TestServerHost> StartAsync(string engine)
+    /// <summary>Starts the server on a fresh database of <paramref name="engine"/>.</summary>
+    /// <param name="engine">TestDatabase.Sqlite or TestDatabase.PostgreSql.</param>
+    /// <param name="time">The server's clock (e.g. a <see cref="ManualClock"/>); the system clock when null.</param>
+    public static async Task<TestServerHost> StartAsync(string engine, TimeProvider? time = null)
     {
         var test = await TestDatabase.CreateAsync(engine);
         var database = DermisDatabase.Create(test.Target);
         await new Migrator(database).MigrateAsync();
-        var app = DermisServer.Create(database, new ServerOptions(), builder => builder.WebHost.UseTestServer());
+        var app = DermisServer.Create(database, new ServerOptions(), builder =>
+        {
+            builder.WebHost.UseTestServer();
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         return new TestServerHost(test, database, app);
     }

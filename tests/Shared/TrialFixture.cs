@@ -22,9 +22,11 @@ public sealed class TrialFixture : IAsyncDisposable
     public string Study => TestProtocols.StudyId;
 #pragma warning restore CA1822
 
-    public static async Task<TrialFixture> StartAsync(string engine)
+    /// <param name="engine">TestDatabase.Sqlite or TestDatabase.PostgreSql.</param>
+    /// <param name="time">The server's clock (e.g. a <see cref="ManualClock"/>); the system clock when null.</param>
+    public static async Task<TrialFixture> StartAsync(string engine, TimeProvider? time = null)
     {
-        var fixture = new TrialFixture(await TestServerHost.StartAsync(engine));
+        var fixture = new TrialFixture(await TestServerHost.StartAsync(engine, time));
         await fixture.Host.CreateAccountAsync("admin", admin: true, "Ada Admin");
         var admin = await fixture.ClientAsync("admin");
         await Expect(HttpStatusCode.Created, admin.PostAsync("/api/studies", new StringContent(TestProtocols.AtopicDermatitis, Encoding.UTF8, "application/yaml")));
