@@ -25,24 +25,33 @@ public static class ParticipantTimeline
     ];
 
     /// <summary>The timeline's SVG, or null when no visit is recorded yet.</summary>
-    public static string? Render(ProtocolDefinition protocol, IReadOnlyList<VisitRow> visits, IReadOnlyList<FormRow> forms)
+    /// <param name="protocol">The protocol (visit names, form instruments, diaries).</param>
+    /// <param name="visits">Recorded visits.</param>
+    /// <param name="forms">eCRF data.</param>
+    /// <param name="diary">Entries from the participant app: the daily itch ratings become their own track.</param>
+    public static string? Render(ProtocolDefinition protocol, IReadOnlyList<VisitRow> visits, IReadOnlyList<FormRow> forms, IReadOnlyList<DiaryEntryRow>? diary = null)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(forms);
-        if (visits.Count == 0)
+        var itchDiaries = protocol.Diaries.Where(d => d.Instrument == "ppnrs").Select(d => d.Id).ToHashSet();
+        var itch = (diary ?? []).Where(e => itchDiaries.Contains(e.DiaryId))
+            .Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: ItchOf(e.Data)))
+            .Where(e => e.Score is not null).OrderBy(e => e.Date).ToList();
+        if (visits.Count == 0 && itch.Count == 0)
         {
             return null;
         }
 
         var dates = visits.ToDictionary(v => v.Id, v => UtcText.ParseDate(v.VisitDate));
+        var allDates = dates.Values.Concat(itch.Select(e => e.Date)).ToList();
         var chart = new TimeSeriesChart
         {
             Title = "Clinical course",
-            Description = "Scores at each visit on a shared date axis; vertical lines mark the visits.",
+            Description = "Scores at each visit and daily itch from home on a shared date axis; vertical lines mark the visits.",
             ShowTitle = false,
-            From = dates.Values.Min().AddDays(-3),
-            To = dates.Values.Max().AddDays(3),
+            From = allDates.Min().AddDays(-3),
+            To = allDates.Max().AddDays(3),
         };
         foreach (var visit in visits.OrderBy(v => v.VisitDate, StringComparer.Ordinal))
         {
@@ -76,6 +85,25 @@ public static class ParticipantTimeline
             }
         }
 
+        if (itch.Count > 0)
+        {
+            var series = new ChartSeries("Daily itch (home diary)") { Style = SeriesStyle.LineWithMarkers };
+            foreach (var (date, score) in itch)
+            {
+                series.Add(date, score!.Value);
+            }
+
+            var track = new ChartTrack("Daily itch, home diary", "0–10") { YMin = 0, YMax = 10, PlotHeight = 110 };
+            track.AddSeries(series);
+            chart.AddTrack(track);
+        }
+
         return chart.Tracks.Count == 0 ? null : chart.ToSvg();
+    }
+
+    private static decimal? ItchOf(string data)
+    {
+        using var json = JsonDocument.Parse(data);
+        return json.RootElement.TryGetProperty("worstItch", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;
     }
 }
