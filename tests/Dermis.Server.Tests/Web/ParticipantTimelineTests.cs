@@ -25,7 +25,7 @@ public sealed class ParticipantTimelineTests
 
         var root = XDocument.Parse(svg).Root!;
         Assert.Contains("Daily itch, home diary (0–10)", root.Descendants(Svg + "text").Select(t => t.Value));
-        // Three rated days, three markers, plus the legend key; the unrated 4 March is a gap, not a zero.
+        // Three rated days, three markers, plus the legend key; the unrated 4 March has no marker (never a zero).
         Assert.Equal(3 + 1, root.Descendants(Svg + "circle").Count());
     }
 
