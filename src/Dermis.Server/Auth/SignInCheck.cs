@@ -48,9 +48,16 @@ internal static class SignInCheck
             return new SignInOutcome(null, WrongCredentials);
         }
 
-        if (await store.GetLockedUntilAsync(account.Id, cancellationToken) is { } lockedText && UtcText.Parse(lockedText) is var lockedUntil && lockedUntil > now)
+        if (await store.GetLockedUntilAsync(account.Id, cancellationToken) is { } lockedText)
         {
-            return new SignInOutcome(null, Locked(lockedUntil));
+            var lockedUntil = UtcText.Parse(lockedText);
+            if (lockedUntil > now)
+            {
+                return new SignInOutcome(null, Locked(lockedUntil));
+            }
+
+            // The lock has run out: counting starts again, so one more slip does not lock at once.
+            await store.ResetFailedSignInsAsync(account.Id, cancellationToken);
         }
 
         if (!Passwords.Verify(account, secret!))

@@ -39,16 +39,22 @@ internal static class DiaryComplianceReport
         var entered = (await request.Store.ListDiaryDatesAsync(request.Study.Id))
             .GroupBy(e => e.ParticipantId)
             .ToDictionary(g => g.Key, g => g.GroupBy(e => e.DiaryId).ToDictionary(d => d.Key, d => (IReadOnlySet<DateOnly>)d.Select(e => UtcText.ParseDate(e.DiaryDate)).ToHashSet()));
+        var statusChanged = await request.Store.ListLastStatusChangesAsync(request.Study.Id);
         var rows = new List<ParticipantCompliance>();
         foreach (var participant in participants.Where(p => request.Access.CanSee(p.SiteId) && p.ActivatedOn is not null))
         {
             var zone = ParticipantSession.ZoneOf(participant);
             var today = DiaryCalendar.LocalDate(request.Now, zone);
             var status = Names.Parse<ParticipantStatus>(participant.Status);
+            var active = status is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
+            // A withdrawn or completed participant's diaries end on the day their status changed.
+            DateOnly? endedOn = !active && statusChanged.TryGetValue(participant.ScreeningNumber, out var changed)
+                ? DiaryCalendar.LocalDate(UtcText.Parse(changed), zone)
+                : null;
             var byDiary = new Dictionary<string, DiaryComplianceSummary>();
             foreach (var diary in protocol.Diaries)
             {
-                var due = DiaryCalendar.DueDates(diary, DiarySubmission.ActivatedOn(participant), DiarySubmission.AnchorOf(participant), null, today);
+                var due = DiaryCalendar.DueDates(diary, DiarySubmission.ActivatedOn(participant), DiarySubmission.AnchorOf(participant), endedOn, today);
                 var mine = entered.GetValueOrDefault(participant.Id)?.GetValueOrDefault(diary.Id) ?? new HashSet<DateOnly>();
                 byDiary[diary.Id] = DiaryCompliance.Of(due, mine, today, request.Now, d => DiaryWindow.For(diary, d, zone));
             }
@@ -57,7 +63,6 @@ internal static class DiaryComplianceReport
             var completed = byDiary.Values.Sum(s => s.Completed);
             decimal? rate = expected == 0 ? null : (decimal)completed / expected;
             var inARow = byDiary.Values.Select(s => s.ConsecutiveMissed).DefaultIfEmpty(0).Max();
-            var active = status is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
             var last = byDiary.Values.Select(s => s.LastEntry).Where(d => d is not null).DefaultIfEmpty(null).Max();
             rows.Add(new ParticipantCompliance(participant.ScreeningNumber, participant.SiteId, participant.Status, expected, completed, expected - completed, rate,
                 last is { } l ? ParticipantToday.Text(l) : null, inARow, active && (rate < Threshold || inARow >= MissedInARow), byDiary));

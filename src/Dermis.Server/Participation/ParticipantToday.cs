@@ -43,19 +43,30 @@ internal static class ParticipantToday
         {
             foreach (var diary in session.Protocol.Definition.Diaries)
             {
-                // Windows that touch today: yesterday's evening diary may still be open this morning.
-                foreach (var date in DiarySubmission.Due(session, diary, session.Today.AddDays(diary.EveryDays)).Where(d => d >= session.Today.AddDays(-diary.ClosesAfterDays - 1)))
+                // Windows that touch today (yesterday's evening diary may still be open this morning),
+                // and, while none of the diary's is open, the next one to open, however far off, so a
+                // new participant sees when to start.
+                var upcomingShown = false;
+                var mine = new List<DiaryTask>();
+                foreach (var date in DiarySubmission.Due(session, diary, session.Today.AddDays(diary.EveryDays + 1)).Where(d => d >= session.Today.AddDays(-diary.ClosesAfterDays - 1)))
                 {
                     var window = DiaryWindow.For(diary, date, session.Zone);
                     var key = (diary.Id, Text(date));
                     var state = done.Contains(key) ? "done" : window.Contains(session.Now) ? "open" : session.Now < window.Opens ? "upcoming" : "missed";
-                    if (state == "upcoming" && window.Opens > session.Now.AddDays(Math.Min(diary.EveryDays, 2)))
+                    if (state == "upcoming")
                     {
-                        continue;
+                        if (upcomingShown)
+                        {
+                            continue;
+                        }
+
+                        upcomingShown = true;
                     }
 
-                    tasks.Add(new DiaryTask(diary.Id, diary.Name, diary.Instrument, Text(date), window.Opens, window.Closes, state));
+                    mine.Add(new DiaryTask(diary.Id, diary.Name, diary.Instrument, Text(date), window.Opens, window.Closes, state));
                 }
+
+                tasks.AddRange(mine.Any(t => t.State == "open") ? mine.Where(t => t.State != "upcoming") : mine);
             }
         }
 

@@ -157,4 +157,10 @@ public sealed partial class TrialStore
     public async Task<List<long>> ListOwnCasebookAccountsAsync(string studyId, string screeningNumber, CancellationToken cancellationToken = default) =>
         (await QueryAsync<long>("SELECT account_id FROM study_role WHERE study_id = @studyId AND participant = @screeningNumber AND role = 'participant'",
             new { studyId, screeningNumber }, cancellationToken)).ToList();
+
+    /// <summary>When each participant's status last changed (UTC text), from the audit trail: when a withdrawal or completion ended their diaries.</summary>
+    public async Task<Dictionary<string, string>> ListLastStatusChangesAsync(string studyId, CancellationToken cancellationToken = default) =>
+        (await QueryAsync<(string, string)>("""
+            SELECT participant, max(at_utc) FROM audit WHERE study_id = @studyId AND entity = 'participant' AND item = 'status' AND participant IS NOT NULL GROUP BY participant
+            """, new { studyId }, cancellationToken)).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
 }
