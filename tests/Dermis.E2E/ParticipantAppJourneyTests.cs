@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Dermis.Server.Auth;
 using Dermis.Storage.Trials;
 using Dermis.Testing;
 using Microsoft.Playwright;
@@ -19,7 +15,7 @@ namespace Dermis.E2E;
 /// </summary>
 public sealed class ParticipantAppJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private const string Password = "correct horse battery";
+    private const string Password = SeedApi.Password;
     private const string Pin = "482915";
     private const string Zone = "Europe/Paris";
     private static readonly string Study = TestProtocols.StudyId;
@@ -55,7 +51,7 @@ public sealed class ParticipantAppJourneyTests(BrowserHost host) : IClassFixture
         string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // --- The site invites --------------------------------------------------------------------
-        var coordinator = await SignInAsync("coord.de");
+        var coordinator = await SeedApi.SignInAsync(host, "coord.de");
         await coordinator.GotoAsync($"/studies/{Study}/participants/{number}/home");
         await coordinator.Locator("input[name=timeZone]").FillAsync(Zone);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
@@ -102,7 +98,7 @@ public sealed class ParticipantAppJourneyTests(BrowserHost host) : IClassFixture
         await host.ScreenshotAsync(phone, "p04-phone-consent-signed");
 
         // --- The investigator countersigns -----------------------------------------------------------
-        var investigator = await SignInAsync("inv.de");
+        var investigator = await SeedApi.SignInAsync(host, "inv.de");
         await investigator.GotoAsync($"/studies/{Study}/participants/{number}/home");
         await Expect(investigator.Locator("#econsent ~ p .badge")).ToHaveTextAsync("snapshot intact");
         await investigator.Locator("input[name=password]").FillAsync(Password);
@@ -173,64 +169,29 @@ public sealed class ParticipantAppJourneyTests(BrowserHost host) : IClassFixture
         await host.ScreenshotAsync(coordinator, "p11-site-compliance");
     }
 
-    private async Task<IPage> SignInAsync(string username)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Welcome") })).ToBeVisibleAsync();
-        return page;
-    }
-
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     /// <summary>The study with e-consent and diaries, its sites and staff, and one enrolled participant whose baseline was 7 days ago (so study day 8, a POEM day, is today).</summary>
     private async Task<string> SeedAsync()
     {
-        await using (var store = await TrialStore.BeginAsync(host.Database, write: true))
-        {
-            await store.CreateAccountAsync("admin", "Ada Admin", Passwords.Hash(Password), true, DateTimeOffset.UtcNow);
-            await store.CommitAsync("admin", null, Dermis.Trials.Audit.AuditSource.System, DateTimeOffset.UtcNow);
-        }
-
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(api, "admin"));
-        await SendAsync(api, HttpMethod.Post, "/api/studies", new StringContent(Protocol, Encoding.UTF8, "application/yaml"));
-        await SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "DE01", name = "Charité Dermatology", country = "DE", investigator = "Dr. Ines Weber", capacity = 40, activationDate = "2026-06-01" }));
+        using var api = await SeedApi.AdminAsync(host);
+        await SeedApi.SendAsync(api, HttpMethod.Post, "/api/studies", new StringContent(Protocol, Encoding.UTF8, "application/yaml"));
+        await SeedApi.SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "DE01", name = "Charité Dermatology", country = "DE", investigator = "Dr. Ines Weber", capacity = 40, activationDate = "2026-06-01" }));
         foreach (var (username, name, role) in new[] { ("inv.de", "Dr. Ines Weber", "investigator"), ("coord.de", "Carl Coordinator", "coordinator") })
         {
-            await SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/staff",
+            await SeedApi.SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/staff",
                 JsonContent.Create(new { username, displayName = name, password = Password, roles = new[] { new { role, site = "DE01" } } }));
         }
 
-        using var coordinator = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        coordinator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(coordinator, "coord.de"));
-        var screened = await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/sites/DE01/participants", JsonContent.Create(new { }));
+        using var coordinator = await SeedApi.ClientAsync(host, "coord.de");
+        var screened = await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/sites/DE01/participants", JsonContent.Create(new { }));
         var number = screened.GetProperty("screeningNumber").GetString()!;
-        await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/consent", JsonContent.Create(new { documentVersion = "2.0", signedOn = "2026-08-20", method = "onSite" }));
-        await SendAsync(coordinator, HttpMethod.Put, $"/api/studies/{Study}/participants/{number}/eligibility", JsonContent.Create(new { answers = new Dictionary<string, bool> { ["IC1"] = true, ["IC2"] = true, ["EC1"] = false } }));
-        await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/status", JsonContent.Create(new { action = "enrol" }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/consent", JsonContent.Create(new { documentVersion = "2.0", signedOn = "2026-08-20", method = "onSite" }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Put, $"/api/studies/{Study}/participants/{number}/eligibility", JsonContent.Create(new { answers = new Dictionary<string, bool> { ["IC1"] = true, ["IC2"] = true, ["EC1"] = false } }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/status", JsonContent.Create(new { action = "enrol" }));
         var paris = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Zone));
         var baseline = DateOnly.FromDateTime(paris.DateTime).AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/visits", JsonContent.Create(new { visit = "baseline", date = baseline }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/visits", JsonContent.Create(new { visit = "baseline", date = baseline }));
         return number;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string username)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
-
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent content)
-    {
-        using var message = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await client.SendAsync(message);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }

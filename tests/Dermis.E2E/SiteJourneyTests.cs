@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Dermis.Server.Auth;
-using Dermis.Storage.Trials;
 using Dermis.Testing;
 using Microsoft.Playwright;
 
@@ -18,7 +13,7 @@ namespace Dermis.E2E;
 /// </summary>
 public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private const string Password = "correct horse battery";
+    private const string Password = SeedApi.Password;
     private static readonly string Study = TestProtocols.StudyId;
 
     [BrowserFact]
@@ -28,7 +23,7 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // --- Coordinator at DE01 ---------------------------------------------------------------
-        var coordinator = await SignInAsync("coord.de", "01-login");
+        var coordinator = await SeedApi.SignInAsync(host, "coord.de", "01-login");
         await Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Carl Coordinator" })).ToBeVisibleAsync();
         await host.ScreenshotAsync(coordinator, "02-home-coordinator");
 
@@ -78,7 +73,7 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await host.ScreenshotAsync(coordinator, "07-query-answered");
 
         // --- Monitor -----------------------------------------------------------------------------
-        var monitor = await SignInAsync("mon", null);
+        var monitor = await SeedApi.SignInAsync(host, "mon", null);
         await monitor.GotoAsync($"/studies/{Study}/queries?state=answered");
         await host.ScreenshotAsync(monitor, "08-queries-monitor");
         await monitor.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Baseline EASI is below") }).ClickAsync();
@@ -96,7 +91,7 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await host.ScreenshotAsync(monitor, "11-audit");
 
         // --- Investigator ------------------------------------------------------------------------
-        var investigator = await SignInAsync("inv.de", null);
+        var investigator = await SeedApi.SignInAsync(host, "inv.de", null);
         await investigator.GotoAsync($"/studies/{Study}/participants/{number}");
         await investigator.GetByLabel("Sign", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Visit: Baseline (Day 1)" });
         await investigator.GetByLabel("Re-enter your password").FillAsync(Password);
@@ -105,7 +100,7 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await host.ScreenshotAsync(investigator, "12-casebook-signed");
 
         // --- The other site's coordinator --------------------------------------------------------
-        var other = await SignInAsync("coord.fr", null);
+        var other = await SeedApi.SignInAsync(host, "coord.fr", null);
         await other.GotoAsync($"/studies/{Study}/participants");
         await Expect(other.Locator("table.list")).Not.ToContainTextAsync(number);
         var response = await other.GotoAsync($"/studies/{Study}/participants/{number}");
@@ -124,7 +119,7 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         await anonymous.GotoAsync($"/studies/{Study}/queries");
         Assert.EndsWith($"/login?ReturnUrl=%2Fstudies%2F{Study}%2Fqueries", anonymous.Url, StringComparison.Ordinal);
 
-        var coordinator = await SignInAsync("coord.de", null, width: 1024);
+        var coordinator = await SeedApi.SignInAsync(host, "coord.de", null, width: 1024);
         foreach (var path in new[] { "/", $"/studies/{Study}", $"/studies/{Study}/participants", $"/studies/{Study}/queries", $"/studies/{Study}/sites" })
         {
             await coordinator.GotoAsync(path);
@@ -133,22 +128,6 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
         }
 
         await host.ScreenshotAsync(coordinator, "14-sites-1024px");
-    }
-
-    private async Task<IPage> SignInAsync(string username, string? screenshot, int width = 1280)
-    {
-        var page = await host.NewPageAsync(width);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Password);
-        if (screenshot is not null)
-        {
-            await host.ScreenshotAsync(page, screenshot);
-        }
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Welcome") })).ToBeVisibleAsync();
-        return page;
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
@@ -168,50 +147,26 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
     /// <summary>The study of the shared test protocol with DE01 and FR01 and their staff, and one enrolled participant at DE01.</summary>
     private async Task<string> SeedStudyAsync()
     {
-        await using (var store = await TrialStore.BeginAsync(host.Database, write: true))
-        {
-            await store.CreateAccountAsync("admin", "Ada Admin", Passwords.Hash(Password), true, DateTimeOffset.UtcNow);
-            await store.CommitAsync("admin", null, Dermis.Trials.Audit.AuditSource.System, DateTimeOffset.UtcNow);
-        }
-
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(api, "admin"));
-        await SendAsync(api, HttpMethod.Post, "/api/studies", new StringContent(TestProtocols.AtopicDermatitis, Encoding.UTF8, "application/yaml"));
-        await SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "DE01", name = "Charité Dermatology", country = "DE", investigator = "Dr. Ines Weber", capacity = 40, activationDate = "2026-06-01" }));
-        await SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "FR01", name = "Hôpital Saint-Louis", country = "FR", investigator = "Dr. Paul Martin", capacity = 30, activationDate = "2026-07-01" }));
+        using var api = await SeedApi.AdminAsync(host);
+        await SeedApi.SendAsync(api, HttpMethod.Post, "/api/studies", new StringContent(TestProtocols.AtopicDermatitis, Encoding.UTF8, "application/yaml"));
+        await SeedApi.SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "DE01", name = "Charité Dermatology", country = "DE", investigator = "Dr. Ines Weber", capacity = 40, activationDate = "2026-06-01" }));
+        await SeedApi.SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/sites", JsonContent.Create(new { id = "FR01", name = "Hôpital Saint-Louis", country = "FR", investigator = "Dr. Paul Martin", capacity = 30, activationDate = "2026-07-01" }));
         foreach (var (username, name, role, site) in new[]
         {
             ("mon", "Mona Monitor", "monitor", "DE01"), ("inv.de", "Dr. Ines Weber", "investigator", "DE01"),
             ("coord.de", "Carl Coordinator", "coordinator", "DE01"), ("coord.fr", "Claire Coordinatrice", "coordinator", "FR01"),
         })
         {
-            await SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/staff",
+            await SeedApi.SendAsync(api, HttpMethod.Post, $"/api/studies/{Study}/staff",
                 JsonContent.Create(new { username, displayName = name, password = Password, roles = new[] { new { role, site } } }));
         }
 
-        using var coordinator = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        coordinator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(coordinator, "coord.de"));
-        var screened = await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/sites/DE01/participants", JsonContent.Create(new { }));
+        using var coordinator = await SeedApi.ClientAsync(host, "coord.de");
+        var screened = await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/sites/DE01/participants", JsonContent.Create(new { }));
         var number = screened.GetProperty("screeningNumber").GetString()!;
-        await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/consent", JsonContent.Create(new { documentVersion = "2.0", signedOn = "2026-08-20", method = "onSite" }));
-        await SendAsync(coordinator, HttpMethod.Put, $"/api/studies/{Study}/participants/{number}/eligibility", JsonContent.Create(new { answers = new Dictionary<string, bool> { ["IC1"] = true, ["IC2"] = true, ["EC1"] = false } }));
-        await SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/status", JsonContent.Create(new { action = "enrol" }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/consent", JsonContent.Create(new { documentVersion = "2.0", signedOn = "2026-08-20", method = "onSite" }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Put, $"/api/studies/{Study}/participants/{number}/eligibility", JsonContent.Create(new { answers = new Dictionary<string, bool> { ["IC1"] = true, ["IC2"] = true, ["EC1"] = false } }));
+        await SeedApi.SendAsync(coordinator, HttpMethod.Post, $"/api/studies/{Study}/participants/{number}/status", JsonContent.Create(new { action = "enrol" }));
         return number;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string username)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
-
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, HttpContent content)
-    {
-        using var message = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await client.SendAsync(message);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }

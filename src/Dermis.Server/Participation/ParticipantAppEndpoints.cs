@@ -150,25 +150,9 @@ internal static class ParticipantAppEndpoints
         return TypedResults.Ok(await StaffHistoryAsync(request, row));
     }
 
-    /// <summary>A participant's diary history as the site sees it (same view as the participant's).</summary>
-    internal static async Task<HistoryView> StaffHistoryAsync(TrialRequest request, ParticipantRow row)
-    {
-        var protocol = (await request.ProtocolAsync()).Definition;
-        var entries = await request.Store.ListDiaryEntriesAsync(row.Id);
-        var views = entries.Select(e => DiarySubmission.View(e, protocol.FindDiary(e.DiaryId), replayed: false)).ToList();
-        var itch = protocol.Diaries.FirstOrDefault(d => d.Instrument == "ppnrs");
-        var weeks = new List<ItchWeekView>();
-        if (itch is not null && DiarySubmission.AnchorOf(row) is { } anchor)
-        {
-            var today = Dermis.Trials.Diaries.DiaryCalendar.LocalDate(request.Now, ParticipantSession.ZoneOf(row));
-            var scores = entries.Where(e => e.DiaryId == itch.Id).Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: DiarySubmission.ScoreOf(e, itch)))
-                .Where(s => s.Score is not null).ToDictionary(s => s.Date, s => (int)s.Score!.Value);
-            weeks = Dermis.Trials.Diaries.ItchWeeks.Compute(scores, anchor, itch.MinimumDaysPerWeek, today)
-                .Select(w => new ItchWeekView(w.Week, ParticipantToday.Text(w.From), ParticipantToday.Text(w.To), w.DaysAnswered, w.Mean, w.Complete)).Reverse().ToList();
-        }
-
-        return new HistoryView(views, weeks, itch?.MinimumDaysPerWeek ?? 0);
-    }
+    /// <summary>A participant's diary history as the site sees it (the participant's own view).</summary>
+    internal static async Task<HistoryView> StaffHistoryAsync(TrialRequest request, ParticipantRow row) =>
+        await ParticipantToday.HistoryAsync(request.Store, (await request.ProtocolAsync()).Definition, row, request.Now);
 
     private static async Task<IResult> DevicesAsync(string studyId, string participant, HttpContext http)
     {

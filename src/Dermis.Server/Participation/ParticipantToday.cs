@@ -77,20 +77,24 @@ internal static class ParticipantToday
             session.Protocol.Definition.ConsentDocumentVersion, ordered);
     }
 
-    public static async Task<HistoryView> HistoryAsync(ParticipantSession session)
+    public static Task<HistoryView> HistoryAsync(ParticipantSession session) =>
+        HistoryAsync(session.Store, session.Protocol.Definition, session.Participant, session.Now);
+
+    /// <summary>A participant's diary entries, newest first, and their weekly itch means up to today (their time zone); the same view for participant and site.</summary>
+    public static async Task<HistoryView> HistoryAsync(TrialStore store, ProtocolDefinition protocol, ParticipantRow participant, DateTimeOffset now)
     {
-        var protocol = session.Protocol.Definition;
-        var entries = await session.Store.ListDiaryEntriesAsync(session.Participant.Id);
+        var entries = await store.ListDiaryEntriesAsync(participant.Id);
         var views = entries.Select(e => DiarySubmission.View(e, protocol.FindDiary(e.DiaryId), replayed: false)).ToList();
         var itch = protocol.Diaries.FirstOrDefault(d => d.Instrument == "ppnrs");
         var weeks = new List<ItchWeekView>();
-        if (itch is not null && DiarySubmission.AnchorOf(session.Participant) is { } anchor)
+        if (itch is not null && DiarySubmission.AnchorOf(participant) is { } anchor)
         {
+            var today = DiaryCalendar.LocalDate(now, ParticipantSession.ZoneOf(participant));
             var scores = entries.Where(e => e.DiaryId == itch.Id)
                 .Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: DiarySubmission.ScoreOf(e, itch)))
                 .Where(s => s.Score is not null)
                 .ToDictionary(s => s.Date, s => (int)s.Score!.Value);
-            weeks = ItchWeeks.Compute(scores, anchor, itch.MinimumDaysPerWeek, session.Today)
+            weeks = ItchWeeks.Compute(scores, anchor, itch.MinimumDaysPerWeek, today)
                 .Select(w => new ItchWeekView(w.Week, Text(w.From), Text(w.To), w.DaysAnswered, w.Mean, w.Complete)).Reverse().ToList();
         }
 
