@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Dermis.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dermis.Server.Tests;
 
@@ -430,6 +431,91 @@ public sealed class ParticipantAppTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task A_new_consent_document_in_an_amendment_asks_for_consent_again(string engine)
+    {
+        await using var app = await App.StartAsync(engine);
+        var me = await app.JoinAsync(await app.ScreenAsync());
+        Expect(HttpStatusCode.Created, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent",
+            new { answers = new Dictionary<string, string> { ["voluntary"] = "Yes", ["placebo"] = "No, half receive placebo" }, typedName = "Anna Adler", pin = Pin }));
+        Assert.False(Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/today")).GetProperty("consentNeeded").GetBoolean());
+
+        // Amendment 3.0 brings consent document 3.0 (one new paragraph, the same questions).
+        var amendment = Protocol.Replace("version: \"2.0\"\n  sponsor", "version: \"3.0\"\n  sponsor", StringComparison.Ordinal)
+            .Replace("documentVersion: \"2.0\"", "documentVersion: \"3.0\"", StringComparison.Ordinal)
+            .Replace("- version: \"2.0\"", "- version: \"3.0\"", StringComparison.Ordinal)
+            .Replace("(version 2.0)", "(version 3.0)", StringComparison.Ordinal)
+            .Replace("decided by chance.\n", "decided by chance.\n\n        A blood sample is taken at baseline and week 16 for research on immune cells.\n", StringComparison.Ordinal);
+        Assert.Contains("documentVersion: \"3.0\"", amendment, StringComparison.Ordinal);
+        Expect(HttpStatusCode.OK, await app.SendAsync("admin", HttpMethod.Post, $"{S}/protocol", amendment));
+
+        var today = Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/today"));
+        Assert.True(today.GetProperty("consentNeeded").GetBoolean());
+        Assert.Equal("3.0", today.GetProperty("consentVersion").GetString());
+        var document = Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/consent"));
+        Assert.Equal("3.0", document.GetProperty("version").GetString());
+        Assert.Contains("research on immune cells", document.GetProperty("text").GetString(), StringComparison.Ordinal);
+        // What was signed under 2.0 stays as it was, shown as an earlier version.
+        var earlier = Assert.Single(document.GetProperty("signed").EnumerateArray());
+        Assert.Equal(("2.0", false, true), (earlier.GetProperty("documentVersion").GetString(), earlier.GetProperty("current").GetBoolean(), earlier.GetProperty("hashVerified").GetBoolean()));
+        Assert.DoesNotContain("immune cells", earlier.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        Expect(HttpStatusCode.Created, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent",
+            new { answers = new Dictionary<string, string> { ["voluntary"] = "Yes", ["placebo"] = "No, half receive placebo" }, typedName = "Anna Adler", pin = Pin }));
+        Assert.Equal(["2.0", "3.0"], Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/consent")).GetProperty("signed").EnumerateArray()
+            .Select(c => c.GetProperty("documentVersion").GetString()));
+    }
+
+    /// <summary>The participant app's own routes; a new one without a place here fails the walk below.</summary>
+    private static readonly string[] ParticipantRoutes =
+    [
+        "GET /api/me/consent", "GET /api/me/devices", "GET /api/me/entries", "GET /api/me/today", "GET /p", "GET /p/consent", "GET /p/devices",
+        "GET /p/diary/{DiaryId}/{Date}", "GET /p/history",
+    ];
+
+    /// <summary>What participant B's casebook holds that participant A must never see.</summary>
+    private static readonly string[] BsData = ["DE01-0002", "Bea Braun", "SP-0042", "derm-t-201-de01-0002"];
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Every_GET_route_and_page_walked_by_one_participant_shows_nothing_of_another(string engine)
+    {
+        await using var app = await App.StartAsync(engine);
+        var a = await app.JoinAsync(await app.ScreenAsync());
+        var b = await app.JoinAsync(await app.ScreenAsync(), "270394");
+        app.At("2026-03-28T19:00:00Z");
+        Expect(HttpStatusCode.Created, await app.EnterAsync(b, "itch", "2026-03-28", "b-entry-0328", "2026-03-28T19:00:00Z", Itch(9)));
+        Expect(HttpStatusCode.Created, await app.SendAsync(b, HttpMethod.Post, "/api/me/consent",
+            new { answers = new Dictionary<string, string> { ["voluntary"] = "Yes", ["placebo"] = "No, half receive placebo" }, typedName = "Bea Braun", pin = "270394" }));
+        Expect(HttpStatusCode.Created, await app.SendAsync(b, HttpMethod.Post, "/api/me/devices", new { serial = "SP-0042", kind = "sweatPatch" }));
+
+        var routes = app.Trial.Host.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
+            .Select(e => "GET " + e.RoutePattern.RawText!.TrimEnd('/'))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(ParticipantRoutes, routes.Where(r => r.StartsWith("GET /api/me", StringComparison.Ordinal) || r == "GET /p" || r.StartsWith("GET /p/", StringComparison.Ordinal))
+            .Where(r => r != "GET /p/join/{Token}"));
+
+        // Every GET route of the application, staff routes included, filled with B's casebook where it takes one.
+        foreach (var route in routes.Where(r => r is not ("GET /openapi/{documentName}.json" or "GET /web/{file}" or "GET /_framework/opaque-redirect")))
+        {
+            var path = route[4..].Replace("{studyId}", "DERM-T-201", StringComparison.Ordinal).Replace("{StudyId}", "DERM-T-201", StringComparison.Ordinal)
+                .Replace("{participant}", "DE01-0002", StringComparison.Ordinal).Replace("{ScreeningNumber}", "DE01-0002", StringComparison.Ordinal)
+                .Replace("{DiaryId}", "itch", StringComparison.Ordinal).Replace("{Date}", "2026-03-28", StringComparison.Ordinal)
+                .Replace("{siteId}", "DE01", StringComparison.Ordinal).Replace("{Token}", "x", StringComparison.Ordinal);
+            var (status, text) = await app.GetTextAsync(a, path.Length == 0 ? "/" : path);
+            Assert.True((int)status < 500, $"{route}: {(int)status}");
+            // A refusal may repeat the number asked for ("Participant 'DE01-0002' was not found"); nothing else of B's.
+            var refused = status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden;
+            foreach (var secret in BsData.Where(x => !refused || x != "DE01-0002"))
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{route} showed participant A '{secret}' of participant B");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Diary_compliance_counts_closed_windows_and_lists_non_compliant_participants_first(string engine)
     {
         await using var app = await App.StartAsync(engine);
@@ -706,6 +792,14 @@ public sealed class ParticipantAppTests
             };
             using var response = await client.SendAsync(message);
             return await ReadAsync(response);
+        }
+
+        /// <summary>GETs a route or page as <paramref name="user"/>; status and body text.</summary>
+        public async Task<(HttpStatusCode Status, string Text)> GetTextAsync(string user, string path)
+        {
+            var client = await ClientAsync(user);
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
         /// <summary>POSTs JSON without signing in.</summary>
