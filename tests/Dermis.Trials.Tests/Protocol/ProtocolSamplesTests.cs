@@ -70,19 +70,19 @@ public sealed class ProtocolSamplesTests
     }
 
     [Fact]
-    public void AdPhase3_unscheduled_visit_has_no_day_and_collects_vitals_easi_viga()
+    public void AdPhase3_unscheduled_visit_has_no_day_and_collects_vitals_easi_viga_and_adverse_events()
     {
         var unscheduled = Ad.FindVisit("unscheduled")!;
         Assert.True(unscheduled.IsUnscheduled);
         Assert.False(unscheduled.IsAnchor);
         Assert.Equal(0, unscheduled.Day);
-        Assert.Equal(["vitals", "easi", "viga"], unscheduled.FormIds);
+        Assert.Equal(["vitals", "easi", "viga", "ae"], unscheduled.FormIds);
     }
 
     [Fact]
-    public void AdPhase3_forms_are_four_custom_and_six_instruments()
+    public void AdPhase3_forms_are_five_custom_and_six_instruments()
     {
-        Assert.Equal(["demographics", "medhist", "vitals", "bsa", "easi", "viga", "scorad", "poem", "dlqi", "ppnrs"], Ad.Forms.Select(f => f.Id));
+        Assert.Equal(["demographics", "medhist", "vitals", "bsa", "easi", "viga", "scorad", "poem", "dlqi", "ppnrs", "ae"], Ad.Forms.Select(f => f.Id));
         Assert.Equal(
             ["easi", "viga", "scorad", "poem", "dlqi", "ppnrs"],
             Ad.Forms.Where(f => f.Instrument is not null).Select(f => f.Instrument!));
