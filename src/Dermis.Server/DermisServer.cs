@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dermis.Server.Auth;
+using Dermis.Server.Exchange;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Participation;
@@ -84,6 +85,7 @@ public static class DermisServer
         app.MapAudit();
         app.MapRandomisation();
         app.MapParticipantApp();
+        app.MapExports();
         app.MapWebUi();
         return app;
     }

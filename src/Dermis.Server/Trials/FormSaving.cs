@@ -166,7 +166,7 @@ internal static class FormSaving
     /// Runs the protocol's edit checks declared on this form (and visit) against the data being saved;
     /// returns those that fire with their query text. Each opens one query, never a duplicate.
     /// </summary>
-    private static async Task<List<(CompiledEditCheck Check, string Message)>> FiringChecksAsync(TrialRequest request, ParticipantRow row, VisitRow visit, FormRow form)
+    internal static async Task<List<(CompiledEditCheck Check, string Message)>> FiringChecksAsync(TrialRequest request, ParticipantRow row, VisitRow visit, FormRow form)
     {
         var firing = new List<(CompiledEditCheck, string)>();
         var loaded = await request.ProtocolAsync(form.ProtocolVersion);
@@ -218,7 +218,7 @@ internal static class FormSaving
         return firing;
     }
 
-    private static async Task<QueryRow> OpenSystemQueryAsync(TrialRequest request, ParticipantRow row, FormRow form, QueryKind kind, string checkId, string? item, string text)
+    internal static async Task<QueryRow> OpenSystemQueryAsync(TrialRequest request, ParticipantRow row, FormRow form, QueryKind kind, string checkId, string? item, string text)
     {
         var query = new QueryRow
         {

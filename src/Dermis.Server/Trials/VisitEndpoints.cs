@@ -100,7 +100,7 @@ internal static class VisitEndpoints
         });
     }
 
-    private static void Classify(VisitRow visit, VisitDefinition definition, string? anchorDate)
+    internal static void Classify(VisitRow visit, VisitDefinition definition, string? anchorDate)
     {
         var window = anchorDate is null ? null : VisitWindow.For(definition, UtcText.ParseDate(anchorDate));
         var date = UtcText.ParseDate(visit.VisitDate);
@@ -108,7 +108,7 @@ internal static class VisitEndpoints
         visit.DaysOutside = window?.DaysOutside(date) ?? 0;
     }
 
-    private static async Task RecordDeviationAsync(TrialRequest request, ParticipantRow row, VisitRow visit, VisitDefinition definition)
+    internal static async Task RecordDeviationAsync(TrialRequest request, ParticipantRow row, VisitRow visit, VisitDefinition definition)
     {
         if (visit.WindowStatus is not ("early" or "late"))
         {

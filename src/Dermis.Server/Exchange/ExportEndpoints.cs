@@ -1,0 +1,66 @@
+using Dermis.Server.Hosting;
+using Dermis.Server.Trials;
+using Dermis.Trials.Access;
+using Dermis.Trials.Exchange.Odm;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Dermis.Server.Exchange;
+
+/// <summary>Exports (ODM, SDTM, analysis CSV) and ODM import of a study (docs/exports.md).</summary>
+internal static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder routes)
+    {
+        var study = routes.MapGroup("/api/studies/{studyId}").WithTags("Exports");
+        study.MapGet("/export/odm", OdmAsync)
+            .WithSummary("CDISC ODM 1.3.2 of the sites the caller sees: ?type=snapshot (default) or transactional (full history with audit records). Needs viewAudit.");
+        study.MapPost("/import/odm", ImportAsync)
+            .WithSummary("Import the clinical data of an ODM 1.3.2 Snapshot file: new participants, visits and forms, checked as on entry; all or nothing.");
+        return routes;
+    }
+
+    private static async Task OdmAsync(string studyId, string? type, HttpContext http)
+    {
+        var fileType = type switch
+        {
+            null or "" or "snapshot" => OdmFileType.Snapshot,
+            "transactional" => OdmFileType.Transactional,
+            _ => throw BadInputException.Field("type", $"'{type}' is not an ODM file type; allowed: snapshot, transactional"),
+        };
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        RequireExport(request);
+        var export = await StudyExportLoader.LoadAsync(request, history: fileType == OdmFileType.Transactional);
+        http.Response.ContentType = "application/xml; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-odm-{fileType.ToString().ToLowerInvariant()}.xml\"";
+        // Written to a buffer first: a failure half-way must be a clean error, never a truncated file.
+        using var buffer = new MemoryStream();
+        OdmWriter.Write(export, fileType, buffer, ProductInfo.Version);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private static async Task<IResult> ImportAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        if (!request.Access.Assignments.Any(a => RolePermissions.Grants(a.Role, Capability.EnterData)))
+        {
+            throw new ForbiddenException($"Importing clinical data needs a role that enters data (investigator or coordinator) in {studyId}.");
+        }
+
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        body.Position = 0;
+        return TypedResults.Ok(await OdmImport.ImportAsync(request, body));
+    }
+
+    /// <summary>Exports carry every item and the audit trail: roles that may read the audit trail (not coordinators, not participants).</summary>
+    internal static void RequireExport(TrialRequest request)
+    {
+        if (!request.Access.Assignments.Any(a => a.Role != StudyRole.Participant && RolePermissions.Grants(a.Role, Capability.ViewAudit)))
+        {
+            throw new ForbiddenException($"Exports need a role that may read the audit trail (sponsor administrator, data manager, monitor, investigator) in {request.Study.Id}.");
+        }
+    }
+}
