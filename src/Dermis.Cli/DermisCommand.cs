@@ -20,6 +20,7 @@ internal static class DermisCommand
             StudyCommand.CreateProtocol(),
             AuditCommand.Create(),
             RandomisationCommand.Create(),
+            ExportCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;

@@ -58,6 +58,8 @@ public sealed class SiteIsolationTests
         ["DELETE /api/studies/{studyId}/participants/{participant}/devices/{deviceId:long}"] = (HttpStatusCode.NotFound, null),
         ["GET /api/studies/{studyId}/diary-compliance"] = (HttpStatusCode.OK, "DE01"),
         ["GET /api/studies/{studyId}/export/odm"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/export/sdtm"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/export/csv"] = (HttpStatusCode.Forbidden, Participant),
         ["POST /api/studies/{studyId}/import/odm"] = (HttpStatusCode.BadRequest, null),
         // The participant app's routes serve only a participant's own casebook: staff are refused.
         ["GET /api/me/today"] = (HttpStatusCode.Forbidden, Participant),

@@ -16,6 +16,10 @@ internal static class ExportEndpoints
         var study = routes.MapGroup("/api/studies/{studyId}").WithTags("Exports");
         study.MapGet("/export/odm", OdmAsync)
             .WithSummary("CDISC ODM 1.3.2 of the sites the caller sees: ?type=snapshot (default) or transactional (full history with audit records). Needs viewAudit.");
+        study.MapGet("/export/sdtm", SdtmAsync)
+            .WithSummary("SDTM-shaped datasets (DM, DS, SV, EX, AE, QS, RS) and define.csv as a zip of CSV files. Needs viewAudit; arms only where the caller sees them.");
+        study.MapGet("/export/csv", CsvAsync)
+            .WithSummary("Analysis-ready CSV: one row per participant-visit with scores, baseline, change and responder flags; blinded unless the caller sees arms.");
         study.MapPost("/import/odm", ImportAsync)
             .WithSummary("Import the clinical data of an ODM 1.3.2 Snapshot file: new participants, visits and forms, checked as on entry; all or nothing.");
         return routes;
@@ -39,6 +43,43 @@ internal static class ExportEndpoints
         OdmWriter.Write(export, fileType, buffer, ProductInfo.Version);
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private static async Task SdtmAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        RequireExport(request);
+        var export = await StudyExportLoader.LoadAsync(request, history: false);
+        var datasets = Dermis.Trials.Exchange.Sdtm.SdtmExport.Build(export);
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var dataset in datasets)
+            {
+                await using var entry = new StreamWriter(zip.CreateEntry(Dermis.Trials.Exchange.Sdtm.SdtmWriter.FileNameOf(dataset)).Open(), new System.Text.UTF8Encoding(false));
+                await Dermis.Trials.Exchange.Sdtm.SdtmWriter.WriteDatasetAsync(dataset, entry, http.RequestAborted);
+            }
+
+            await using var define = new StreamWriter(zip.CreateEntry("define.csv").Open(), new System.Text.UTF8Encoding(false));
+            await Dermis.Trials.Exchange.Sdtm.SdtmWriter.WriteDefineAsync(datasets, define, http.RequestAborted);
+        }
+
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-sdtm.zip\"";
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    private static async Task CsvAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        RequireExport(request);
+        var export = await StudyExportLoader.LoadAsync(request, history: false);
+        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await Dermis.Trials.Exchange.Analysis.AnalysisCsv.WriteAsync(export, text, http.RequestAborted);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-analysis.csv\"";
+        await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
     }
 
     private static async Task<IResult> ImportAsync(string studyId, HttpContext http)
