@@ -4,9 +4,15 @@ using Dermis.Bench.Trials;
 // dotnet run -c Release --project bench/Dermis.Bench -- --filter '*Easi*'     (BenchmarkDotNet kernels)
 // dotnet run -c Release --project bench/Dermis.Bench -- ecrf [--db ...]       (eCRF saves over HTTP)
 // dotnet run -c Release --project bench/Dermis.Bench -- pages [--db ...]      (web page server time, 2,000 participants)
+// dotnet run -c Release --project bench/Dermis.Bench -- export [--db ...]     (ODM, SDTM, CSV export time, 2,000 participants x 15 visits)
 if (args.Length > 0 && args[0] == "ecrf")
 {
     return await EcrfSaveBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "export")
+{
+    return await ExportBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "pages")
