@@ -4,6 +4,7 @@ using Dermis.Server.Exchange;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Participation;
+using Dermis.Server.Sensing;
 using Dermis.Server.Scoring;
 using Dermis.Server.Trials;
 using Dermis.Server.Web;
@@ -86,6 +87,7 @@ public static class DermisServer
         app.MapRandomisation();
         app.MapParticipantApp();
         app.MapExports();
+        app.MapDeviceIngest();
         app.MapWebUi();
         return app;
     }

@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
     [Theory]
     [InlineData("Dermis.Instruments")]
     [InlineData("Dermis.Trials")]
+    [InlineData("Dermis.Sensing")]
     public void Domain_assembly_references_no_web_or_storage_assembly(string domain)
     {
         var references = Assembly.Load(domain).GetReferencedAssemblies().Select(a => a.Name!).ToList();

@@ -61,6 +61,8 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/export/sdtm"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /api/studies/{studyId}/export/csv"] = (HttpStatusCode.Forbidden, Participant),
         ["POST /api/studies/{studyId}/import/odm"] = (HttpStatusCode.BadRequest, null),
+        // Devices write with their own token from pairing; a staff token is not one.
+        ["POST /api/devices/{serial}/samples"] = (HttpStatusCode.Unauthorized, null),
         // The participant app's routes serve only a participant's own casebook: staff are refused.
         ["GET /api/me/today"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /api/me/entries"] = (HttpStatusCode.Forbidden, Participant),
@@ -193,6 +195,7 @@ public sealed class SiteIsolationTests
             .Replace("{queryId:long}", queryId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{instrument}", "easi", StringComparison.Ordinal)
+            .Replace("{serial}", "WB-0001", StringComparison.Ordinal)
             .Replace("{econsentId:long}", "1", StringComparison.Ordinal).Replace("{deviceId:long}", "1", StringComparison.Ordinal)
             .Replace("{diaryId}", "itch", StringComparison.Ordinal).Replace("{DiaryId}", "itch", StringComparison.Ordinal)
             .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);

@@ -1,0 +1,87 @@
+namespace Dermis.Storage.Trials;
+
+/// <summary>A stored batch of device samples (see migration 0006).</summary>
+public sealed class SensorBatchRow
+{
+    /// <summary>Surrogate key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>Device.</summary>
+    public long DeviceId { get; set; }
+
+    /// <summary>Participant wearing the device.</summary>
+    public long ParticipantId { get; set; }
+
+    /// <summary>The device's batch id.</summary>
+    public string BatchId { get; set; } = "";
+
+    /// <summary>accelerometer or radioDisplacement.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>First sample (UTC text).</summary>
+    public string StartUtc { get; set; } = "";
+
+    /// <summary>Just after the last sample (UTC text).</summary>
+    public string EndUtc { get; set; } = "";
+
+    /// <summary>Samples per second.</summary>
+    public double SampleRate { get; set; }
+
+    /// <summary>Samples per channel.</summary>
+    public long SampleCount { get; set; }
+
+    /// <summary>Channels per sample.</summary>
+    public long Channels { get; set; }
+
+    /// <summary>SHA-256 of the samples as received.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>Packed little-endian float32 samples, interleaved by channel.</summary>
+    public byte[] Samples { get; set; } = [];
+
+    /// <summary>When it was stored (UTC text).</summary>
+    public string ReceivedAt { get; set; } = "";
+}
+
+/// <summary>Device sample batches.</summary>
+public sealed partial class TrialStore
+{
+    private const string BatchColumns = """
+        id AS Id, device_id AS DeviceId, participant_id AS ParticipantId, batch_id AS BatchId, kind AS Kind, start_utc AS StartUtc, end_utc AS EndUtc,
+        sample_rate AS SampleRate, sample_count AS SampleCount, channels AS Channels, sha256 AS Sha256, received_at AS ReceivedAt
+        """;
+
+    /// <summary>Stores a batch; returns its key.</summary>
+    public async Task<long> InsertSensorBatchAsync(SensorBatchRow batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Id = await ExecuteScalarAsync<long>("""
+            INSERT INTO sensor_batch (device_id, participant_id, batch_id, kind, start_utc, end_utc, sample_rate, sample_count, channels, sha256, samples, received_at)
+            VALUES (@DeviceId, @ParticipantId, @BatchId, @Kind, @StartUtc, @EndUtc, @SampleRate, @SampleCount, @Channels, @Sha256, @Samples, @ReceivedAt) RETURNING id
+            """, batch, cancellationToken);
+        return batch.Id;
+    }
+
+    /// <summary>The batch a device already sent under <paramref name="batchId"/> (without its samples), or null.</summary>
+    public Task<SensorBatchRow?> FindSensorBatchAsync(long deviceId, string batchId, CancellationToken cancellationToken = default) =>
+        QueryFirstOrDefaultAsync<SensorBatchRow>($"SELECT {BatchColumns} FROM sensor_batch WHERE device_id = @deviceId AND batch_id = @batchId", new { deviceId, batchId }, cancellationToken);
+
+    /// <summary>The participant's batches of <paramref name="kind"/> that start before <paramref name="toUtc"/> and end after <paramref name="fromUtc"/>, in time order; samples included when asked.</summary>
+    public Task<List<SensorBatchRow>> ListSensorBatchesAsync(long participantId, string kind, string fromUtc, string toUtc, bool withSamples, CancellationToken cancellationToken = default) =>
+        QueryAsync<SensorBatchRow>($"""
+            SELECT {BatchColumns}{(withSamples ? ", samples AS Samples" : "")} FROM sensor_batch
+            WHERE participant_id = @participantId AND kind = @kind AND start_utc < @toUtc AND end_utc > @fromUtc ORDER BY start_utc, id
+            """, new { participantId, kind, fromUtc, toUtc }, cancellationToken);
+
+    /// <summary>The participant's batch of <paramref name="kind"/> that starts last before <paramref name="startUtc"/> (its neighbour in time), without samples, or null.</summary>
+    public Task<SensorBatchRow?> PreviousSensorBatchAsync(long participantId, string kind, string startUtc, CancellationToken cancellationToken = default) =>
+        QueryFirstOrDefaultAsync<SensorBatchRow>($"""
+            SELECT {BatchColumns} FROM sensor_batch WHERE participant_id = @participantId AND kind = @kind AND start_utc <= @startUtc ORDER BY start_utc DESC, id DESC LIMIT 1
+            """, new { participantId, kind, startUtc }, cancellationToken);
+
+    /// <summary>The participant's batch of <paramref name="kind"/> that starts first after <paramref name="startUtc"/>, without samples, or null.</summary>
+    public Task<SensorBatchRow?> NextSensorBatchAsync(long participantId, string kind, string startUtc, CancellationToken cancellationToken = default) =>
+        QueryFirstOrDefaultAsync<SensorBatchRow>($"""
+            SELECT {BatchColumns} FROM sensor_batch WHERE participant_id = @participantId AND kind = @kind AND start_utc > @startUtc ORDER BY start_utc, id LIMIT 1
+            """, new { participantId, kind, startUtc }, cancellationToken);
+}

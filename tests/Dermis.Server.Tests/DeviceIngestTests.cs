@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Dermis.Sensing.Ingest;
+using Dermis.Testing;
+
+namespace Dermis.Server.Tests;
+
+/// <summary>Device ingest: token from pairing, idempotent batches, gaps and overlaps reported, durable acknowledgement.</summary>
+public sealed class DeviceIngestTests
+{
+    public static TheoryData<string> Engines => TestDatabase.Engines;
+
+    // 2026-03-27T22:00:00Z in Unix microseconds.
+    private const long Night = 1_774_648_800_000_000;
+
+    private static SampleBatch Batch(string id, long start, int count, float rate = 20, float value = 0.01f)
+    {
+        var samples = new float[count * 3];
+        for (var i = 0; i < count; i++)
+        {
+            samples[3 * i] = value;
+            samples[(3 * i) + 1] = -value;
+            samples[(3 * i) + 2] = 1f;
+        }
+
+        return new SampleBatch(id, SampleKind.Accelerometer, start, rate, samples);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(TrialFixture trial, string serial, string token, byte[] body, string mediaType = "application/vnd.dermis.samples", string query = "")
+    {
+        using var client = Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(trial.Host.App);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{serial}/samples{query}") { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "Device " + token);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private static async Task<string> PairAsync(TrialFixture trial, string participant, string serial, string kind = "wristband")
+    {
+        var (status, device) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{participant}/devices", new { serial, kind });
+        Assert.Equal(HttpStatusCode.Created, status);
+        return device.GetProperty("token").GetString()!;
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Batches_are_stored_once_and_gaps_overlaps_and_late_arrivals_are_reported(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var p = await trial.EnrolAsync();
+        var token = await PairAsync(trial, p, "WB-1001");
+
+        // One minute at 20 Hz: 1,200 samples, 22:00:00 to 22:01:00.
+        var first = SampleBatchFormat.Write(Batch("n1-0001", Night, 1200));
+        var (status, receipt) = await SendAsync(trial, "WB-1001", token, first);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(("n1-0001", "accelerometer", 1200, false), (receipt.GetProperty("batch").GetString(), receipt.GetProperty("kind").GetString(), receipt.GetProperty("samples").GetInt32(), receipt.GetProperty("duplicate").GetBoolean()));
+        Assert.Equal(DateTimeOffset.Parse("2026-03-27T22:01:00Z", System.Globalization.CultureInfo.InvariantCulture), receipt.GetProperty("end").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, receipt.GetProperty("gapBeforeSeconds").ValueKind);
+
+        // A retry (the acknowledgement was lost): the same answer, nothing added.
+        (status, receipt) = await SendAsync(trial, "WB-1001", token, first);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(receipt.GetProperty("duplicate").GetBoolean());
+        // The same id with other samples is refused.
+        (status, receipt) = await SendAsync(trial, "WB-1001", token, SampleBatchFormat.Write(Batch("n1-0001", Night, 1200, value: 0.02f)));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("urn:dermis:problem:batch-id-reused", receipt.GetProperty("type").GetString());
+
+        // Next minute starts 2 s late: a 2-s gap, reported.
+        (_, receipt) = await SendAsync(trial, "WB-1001", token, SampleBatchFormat.Write(Batch("n1-0003", Night + 62_000_000, 1200)));
+        Assert.Equal(2.0, receipt.GetProperty("gapBeforeSeconds").GetDouble(), 9);
+        Assert.False(receipt.GetProperty("outOfOrder").GetBoolean());
+        // A batch for the gap arrives late: 3 s (60 samples) from 22:01:00 overlaps its successor (from 22:01:02) by 1 s.
+        (_, receipt) = await SendAsync(trial, "WB-1001", token, SampleBatchFormat.Write(Batch("n1-0002", Night + 60_000_000, 60)));
+        Assert.True(receipt.GetProperty("outOfOrder").GetBoolean());
+        Assert.Equal(0.0, receipt.GetProperty("gapBeforeSeconds").GetDouble(), 9);
+        Assert.Equal(1.0, receipt.GetProperty("overlapSeconds").GetDouble(), 9);
+
+        // CSV: 3 samples at 20 Hz.
+        var csv = Encoding.UTF8.GetBytes("time,x,y,z\n1774649400.00,0.01,0.02,0.98\n1774649400.05,0.02,0.01,0.99\n1774649400.10,0.00,0.00,1.00\n");
+        (status, receipt) = await SendAsync(trial, "WB-1001", token, csv, "text/csv", "?batch=csv-1");
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(3, receipt.GetProperty("samples").GetInt32());
+
+        // Every batch is in the participant's audit chain, which verifies.
+        var (_, audit) = await trial.GetAsync("dm", $"/api/studies/{trial.Study}/audit?participant={p}");
+        Assert.Equal(4, audit.EnumerateArray().Count(a => a.GetProperty("action").GetString() == "ingest"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Only_a_paired_device_writes_and_only_its_own_data_and_bad_batches_name_the_field(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var p = await trial.EnrolAsync();
+        var q = await trial.EnrolAsync();
+        var mine = await PairAsync(trial, p, "WB-2001");
+        await PairAsync(trial, q, "WB-2002");
+        var patch = await PairAsync(trial, q, "SP-2003", "sweatPatch");
+        var body = SampleBatchFormat.Write(Batch("b-1", Night, 20));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(trial, "WB-2001", "not-a-token", body)).Status);
+        var (status, problem) = await SendAsync(trial, "WB-2002", mine, body);
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("This token belongs to device WB-2001, not WB-2002: a device writes only its own data.", problem.GetProperty("detail").GetString());
+        (status, problem) = await SendAsync(trial, "SP-2003", patch, body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("a sweatPatch sends readings to /readings, not samples", problem.GetProperty("errors").GetProperty("kind")[0].GetString());
+
+        var wrongRate = SampleBatchFormat.Write(Batch("b-2", Night, 20, rate: 5000));
+        (status, problem) = await SendAsync(trial, "WB-2001", mine, wrongRate);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("5000 Hz is outside 1–1000 Hz", problem.GetProperty("errors").GetProperty("sample rate")[0].GetString());
+        (status, problem) = await SendAsync(trial, "WB-2001", mine, body[..100]);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("20 samples of 3 channel(s) need 296 bytes; got 100", problem.GetProperty("errors").GetProperty("body")[0].GetString());
+
+        // Unpairing revokes the token.
+        var (_, devices) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/devices");
+        var id = devices[0].GetProperty("id").GetInt64();
+        await trial.SendAsync("coord.de", HttpMethod.Delete, $"/api/studies/{trial.Study}/participants/{p}/devices/{id}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(trial, "WB-2001", mine, body)).Status);
+    }
+}
