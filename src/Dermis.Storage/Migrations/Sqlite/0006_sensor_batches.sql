@@ -19,3 +19,17 @@ CREATE TABLE sensor_batch (
     UNIQUE (device_id, batch_id)
 );
 CREATE INDEX sensor_batch_time ON sensor_batch (participant_id, kind, start_utc);
+
+-- Nightly measures per participant-night and algorithm version: re-computing with a new version
+-- adds rows, never overwrites what an earlier version said.
+CREATE TABLE night_summary (
+    id                INTEGER PRIMARY KEY,
+    participant_id    INTEGER NOT NULL REFERENCES participant (id),
+    night_date        TEXT NOT NULL,
+    algorithm_version TEXT NOT NULL,
+    window_start_utc  TEXT,
+    window_end_utc    TEXT,
+    measures          TEXT NOT NULL,
+    computed_at       TEXT NOT NULL,
+    UNIQUE (participant_id, night_date, algorithm_version)
+);
