@@ -146,7 +146,7 @@ public static class GeneActivReader
                 throw Truncated(lines, page, pageCount);
             }
         }
-        while (line.Length == 0 || string.IsNullOrWhiteSpace(line));
+        while (string.IsNullOrWhiteSpace(line));
 
         if (!string.Equals(line.Trim(), PageMarker, StringComparison.Ordinal))
         {
