@@ -21,6 +21,7 @@ internal static class DermisCommand
             AuditCommand.Create(),
             RandomisationCommand.Create(),
             ExportCommand.Create(),
+            SenseCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Dermis.Sensing.Io;
+using Dermis.Sensing.Nights;
+
+namespace Dermis.Cli.Commands;
+
+/// <summary><c>dermis sense scratch &lt;file&gt; --out DIR</c>: one night's sleep and scratch from a device file, offline (docs/sensing.md).</summary>
+internal static class SenseCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A GENEActiv .bin, Axivity .cwa or CSV (time,x,y,z) recording of one night." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for night.json, scratch-events.csv and sleep-per-minute.csv.", Required = true };
+        var scratch = new Command("scratch", "Sleep window, sleep/wake, sleep measures and scratch events of one night, from a wrist accelerometer file.") { file, output };
+        scratch.SetAction((parseResult, cancellationToken) => DermisCommand.GuardAsync(parseResult, async writer =>
+        {
+            var path = parseResult.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CommandLineInputException($"file: {path.FullName} does not exist");
+            }
+
+            AccelerometerRecording recording;
+            try
+            {
+                recording = AccelerometerFiles.Read(path.FullName);
+            }
+            catch (FormatException e)
+            {
+                throw new CommandLineInputException(e.Message);
+            }
+
+            var x = Resampling.Resample(recording.X, recording.SampleRateHz);
+            var y = Resampling.Resample(recording.Y, recording.SampleRateHz);
+            var z = Resampling.Resample(recording.Z, recording.SampleRateHz);
+            NightAnalysisResult result;
+            try
+            {
+                result = NightAnalysis.Analyse(x, y, z, Resampling.AnalysisRateHz);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CommandLineInputException($"{path.Name}: {e.Message.Split(" (Parameter", 2)[0]}");
+            }
+
+            var folder = parseResult.GetValue(output)!;
+            folder.Create();
+            var start = recording.TimeUnixSeconds[0];
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "night.json"), JsonSerializer.Serialize(new
+            {
+                file = path.Name,
+                device = recording.DeviceType,
+                serial = recording.Serial,
+                sampleRateHz = recording.SampleRateHz,
+                firstSampleUnixSeconds = start,
+                measures = result.Measures,
+            }, Json), cancellationToken);
+            await using (var events = new StreamWriter(Path.Combine(folder.FullName, "scratch-events.csv")))
+            {
+                await events.WriteLineAsync("start_unix_s,end_unix_s,duration_s");
+                foreach (var e in result.Events)
+                {
+                    await events.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{start + e.StartSeconds:F3},{start + e.EndSeconds:F3},{e.EndSeconds - e.StartSeconds:F3}"));
+                }
+            }
+
+            await using (var sleep = new StreamWriter(Path.Combine(folder.FullName, "sleep-per-minute.csv")))
+            {
+                await sleep.WriteLineAsync("minute,start_unix_s,sleep");
+                for (var i = 0; i < result.SleepPerMinute.Count; i++)
+                {
+                    await sleep.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i},{start + (i * 60):F3},{(result.SleepPerMinute[i] ? 1 : 0)}"));
+                }
+            }
+
+            var m = result.Measures;
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{path.Name}: sleep opportunity {m.TotalSleepOpportunityMinutes:F0} min{(m.WindowFound ? "" : " (no rest window found: whole recording)")}, total sleep {m.TotalSleepTimeMinutes:F0} min, efficiency {m.SleepEfficiency:P0}, WASO {m.WakeAfterSleepOnsetMinutes:F0} min; scratch {m.ScratchEvents} events, {m.ScratchSeconds:F0} s ({m.ScratchSecondsPerHour:F1} s/h)"));
+            return ExitCodes.Success;
+        }));
+        return new Command("sense", "Remote biomarkers from device files.") { scratch };
+    }
+}
