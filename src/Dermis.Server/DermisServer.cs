@@ -88,6 +88,7 @@ public static class DermisServer
         app.MapParticipantApp();
         app.MapExports();
         app.MapDeviceIngest();
+        app.MapNights();
         app.MapWebUi();
         return app;
     }

@@ -127,4 +127,43 @@ public sealed class DeviceIngestTests
         await trial.SendAsync("coord.de", HttpMethod.Delete, $"/api/studies/{trial.Study}/participants/{p}/devices/{id}");
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(trial, "WB-2001", mine, body)).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_night_is_laid_out_from_its_batches_analysed_stored_and_listed(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var p = await trial.EnrolAsync();
+        var token = await PairAsync(trial, p, "WB-3001");
+        // One simulated hour from 22:00Z in four 15-minute batches; the third arrives without its first 30 s.
+        var night = Dermis.Sensing.Simulation.NightSimulator.Simulate(new Dermis.Sensing.Simulation.NightSimulationOptions { DurationHours = 1, Severity = Dermis.Sensing.Simulation.ScratchSeverity.Severe }, 5).Night;
+        const int quarter = 15 * 60 * 20;
+        for (var b = 0; b < 4; b++)
+        {
+            var skip = b == 2 ? 600 : 0;
+            var samples = new float[(quarter - skip) * 3];
+            for (var i = 0; i < quarter - skip; i++)
+            {
+                var t = (b * quarter) + skip + i;
+                (samples[3 * i], samples[(3 * i) + 1], samples[(3 * i) + 2]) = (night.X[t], night.Y[t], night.Z[t]);
+            }
+
+            var (status, _) = await SendAsync(trial, "WB-3001", token, SampleBatchFormat.Write(new SampleBatch($"h-{b}", SampleKind.Accelerometer, Night + (((b * quarter) + skip) * 50_000L), 20, samples)));
+            Assert.Equal(HttpStatusCode.Created, status);
+        }
+
+        var (analysed, view) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-27/analyse", new { });
+        Assert.Equal(HttpStatusCode.OK, analysed);
+        Assert.Equal(("2026-03-27", "dermis-sensing 1"), (view.GetProperty("night").GetString(), view.GetProperty("algorithmVersion").GetString()));
+        var measures = view.GetProperty("measures");
+        Assert.Equal((4, 30.0), (measures.GetProperty("batches").GetInt32(), measures.GetProperty("gapSeconds").GetDouble()));
+        Assert.Equal(DateTimeOffset.Parse("2026-03-27T22:00:00Z", System.Globalization.CultureInfo.InvariantCulture), measures.GetProperty("recordingStart").GetDateTimeOffset());
+        Assert.Equal(60.0, measures.GetProperty("measures").GetProperty("totalSleepOpportunityMinutes").GetDouble(), 0);
+
+        var (_, nights) = await trial.GetAsync("mon", $"/api/studies/{trial.Study}/participants/{p}/nights");
+        Assert.Equal("2026-03-27", Assert.Single(nights.EnumerateArray()).GetProperty("night").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await trial.PostAsync("mon", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-27/analyse", new { })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-20/analyse", new { })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/27-03-2026/analyse", new { })).Status);
+    }
 }

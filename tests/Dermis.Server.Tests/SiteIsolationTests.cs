@@ -61,6 +61,8 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/export/sdtm"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /api/studies/{studyId}/export/csv"] = (HttpStatusCode.Forbidden, Participant),
         ["POST /api/studies/{studyId}/import/odm"] = (HttpStatusCode.BadRequest, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/nights"] = (HttpStatusCode.NotFound, null),
+        ["POST /api/studies/{studyId}/participants/{participant}/nights/{date}/analyse"] = (HttpStatusCode.NotFound, null),
         // Devices write with their own token from pairing; a staff token is not one.
         ["POST /api/devices/{serial}/samples"] = (HttpStatusCode.Unauthorized, null),
         // The participant app's routes serve only a participant's own casebook: staff are refused.

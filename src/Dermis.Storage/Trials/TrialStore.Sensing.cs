@@ -85,3 +85,52 @@ public sealed partial class TrialStore
             SELECT {BatchColumns} FROM sensor_batch WHERE participant_id = @participantId AND kind = @kind AND start_utc > @startUtc ORDER BY start_utc, id LIMIT 1
             """, new { participantId, kind, startUtc }, cancellationToken);
 }
+
+/// <summary>A stored night summary.</summary>
+public sealed class NightSummaryRow
+{
+    /// <summary>Participant.</summary>
+    public long ParticipantId { get; set; }
+
+    /// <summary>The evening's local date (yyyy-MM-dd).</summary>
+    public string NightDate { get; set; } = "";
+
+    /// <summary>Algorithm version that computed it.</summary>
+    public string AlgorithmVersion { get; set; } = "";
+
+    /// <summary>Sleep window start (UTC text), or null.</summary>
+    public string? WindowStartUtc { get; set; }
+
+    /// <summary>Sleep window end (UTC text), or null.</summary>
+    public string? WindowEndUtc { get; set; }
+
+    /// <summary>The measures as JSON.</summary>
+    public string Measures { get; set; } = "{}";
+
+    /// <summary>When it was computed (UTC text).</summary>
+    public string ComputedAt { get; set; } = "";
+}
+
+/// <summary>Night summaries.</summary>
+public sealed partial class TrialStore
+{
+    private const string NightColumns = """
+        participant_id AS ParticipantId, night_date AS NightDate, algorithm_version AS AlgorithmVersion, window_start_utc AS WindowStartUtc,
+        window_end_utc AS WindowEndUtc, measures AS Measures, computed_at AS ComputedAt
+        """;
+
+    /// <summary>Stores a night summary for its algorithm version, replacing an earlier computation of the same version.</summary>
+    public async Task SaveNightSummaryAsync(NightSummaryRow night, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(night);
+        await ExecuteAsync("DELETE FROM night_summary WHERE participant_id = @ParticipantId AND night_date = @NightDate AND algorithm_version = @AlgorithmVersion", night, cancellationToken);
+        await ExecuteAsync("""
+            INSERT INTO night_summary (participant_id, night_date, algorithm_version, window_start_utc, window_end_utc, measures, computed_at)
+            VALUES (@ParticipantId, @NightDate, @AlgorithmVersion, @WindowStartUtc, @WindowEndUtc, @Measures, @ComputedAt)
+            """, night, cancellationToken);
+    }
+
+    /// <summary>A participant's night summaries, newest night first, every algorithm version.</summary>
+    public Task<List<NightSummaryRow>> ListNightSummariesAsync(long participantId, CancellationToken cancellationToken = default) =>
+        QueryAsync<NightSummaryRow>($"SELECT {NightColumns} FROM night_summary WHERE participant_id = @participantId ORDER BY night_date DESC, algorithm_version", new { participantId }, cancellationToken);
+}

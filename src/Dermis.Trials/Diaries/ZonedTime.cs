@@ -4,7 +4,7 @@ namespace Dermis.Trials.Diaries;
 /// Turns a wall-clock date and time in a time zone into an instant, with one fixed rule for the
 /// two daylight-saving edge cases, so that every diary window of a protocol is computed the same way.
 /// </summary>
-internal static class ZonedTime
+public static class ZonedTime
 {
     /// <summary>The instant at which the clocks of <paramref name="zone"/> show <paramref name="time"/> on <paramref name="date"/>.</summary>
     /// <returns>The instant, carrying the zone's UTC offset in force at that instant.</returns>

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json;
+using Dermis.Sensing;
+using Dermis.Sensing.Nights;
+using Dermis.Server.Hosting;
+using Dermis.Server.Participation;
+using Dermis.Server.Trials;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Access;
+using Dermis.Trials.Audit;
+using Dermis.Trials.Diaries;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Dermis.Server.Sensing;
+
+/// <summary>A night's stored measures.</summary>
+/// <param name="Night">The evening's local date.</param>
+/// <param name="AlgorithmVersion">Algorithm set that computed them.</param>
+/// <param name="WindowStart">Sleep window start, or null.</param>
+/// <param name="WindowEnd">Sleep window end, or null.</param>
+/// <param name="Measures">The measures (<see cref="NightMeasures"/> and the data coverage).</param>
+/// <param name="ComputedAt">When.</param>
+internal sealed record NightView(string Night, string AlgorithmVersion, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, JsonElement Measures, DateTimeOffset ComputedAt);
+
+/// <summary>
+/// Nightly measures from a participant's wristband batches (docs/sensing.md): the night of a local
+/// date runs from 18:00 that evening to 12:00 the next day in the participant's time zone. Batches
+/// are laid out in time order; where two overlap, the samples of the earlier batch are kept; a gap
+/// is filled with the last sample (it reads as stillness) and its length is reported with the measures.
+/// </summary>
+internal static class NightEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapNights(this IEndpointRouteBuilder routes)
+    {
+        var participant = routes.MapGroup("/api/studies/{studyId}/participants/{participant}").WithTags("Sensing");
+        participant.MapGet("/nights", ListAsync).WithSummary("Stored nightly sleep and scratch measures, every algorithm version.");
+        participant.MapPost("/nights/{date}/analyse", AnalyseAsync)
+            .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches.");
+        return routes;
+    }
+
+    private static async Task<IResult> ListAsync(string studyId, string participant, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var row = await request.ParticipantAsync(participant);
+        return TypedResults.Ok((await request.Store.ListNightSummariesAsync(row.Id)).Select(View));
+    }
+
+    internal static async Task<IResult> AnalyseAsync(string studyId, string participant, string date, HttpContext http)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night))
+        {
+            throw BadInputException.Field("date", $"must be the evening's date yyyy-MM-dd; got '{date}'");
+        }
+
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
+        var row = await request.ParticipantAsync(participant);
+        request.Require(Capability.ManageParticipants, row.SiteId);
+        var view = await AnalyseNightAsync(request.Store, row, night, request.Now, http.RequestAborted);
+        request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "night", $"{row.ScreeningNumber}/{date}", null, "analyse", null, view.Measures.GetRawText(), SensingInfo.AlgorithmVersion));
+        await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>Lays out the night's batches, analyses them and stores the summary (caller commits).</summary>
+    internal static async Task<NightView> AnalyseNightAsync(TrialStore store, ParticipantRow row, DateOnly night, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = ParticipantSession.ZoneOf(row);
+        var from = ZonedTime.Resolve(night, new TimeOnly(18, 0), zone);
+        var to = ZonedTime.Resolve(night.AddDays(1), new TimeOnly(12, 0), zone);
+        var batches = await store.ListSensorBatchesAsync(row.Id, "accelerometer", UtcText.Format(from), UtcText.Format(to), withSamples: true, cancellationToken);
+        if (batches.Count == 0)
+        {
+            throw new NotFoundException($"No wristband data for the night of {night:yyyy-MM-dd} ({from.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} to {to.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}).");
+        }
+
+        var rate = batches[0].SampleRate;
+        var start = UtcText.Parse(batches[0].StartUtc);
+        var end = batches.Max(b => UtcText.Parse(b.EndUtc));
+        if (start < from)
+        {
+            start = from;
+        }
+
+        if (end > to)
+        {
+            end = to;
+        }
+
+        var count = (int)Math.Round((end - start).TotalSeconds * rate);
+        var x = new float[count];
+        var y = new float[count];
+        var z = new float[count];
+        var filled = new bool[count];
+        foreach (var batch in batches)
+        {
+            if (Math.Abs(batch.SampleRate - rate) > 1e-6)
+            {
+                throw new Dermis.Trials.Workflow.DomainRuleException("mixed-rates", $"The night's batches have different rates ({rate} and {batch.SampleRate} Hz); resample on the device.");
+            }
+
+            var samples = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(batch.Samples);
+            var offset = (int)Math.Round((UtcText.Parse(batch.StartUtc) - start).TotalSeconds * rate);
+            for (var i = 0; i < batch.SampleCount; i++)
+            {
+                var t = offset + i;
+                if (t < 0 || t >= count || filled[t])
+                {
+                    continue; // outside the night, or already covered by an earlier batch
+                }
+
+                x[t] = samples[3 * i];
+                y[t] = samples[(3 * i) + 1];
+                z[t] = samples[(3 * i) + 2];
+                filled[t] = true;
+            }
+        }
+
+        var missing = 0;
+        for (var t = 0; t < count; t++)
+        {
+            if (!filled[t])
+            {
+                missing++;
+                if (t > 0)
+                {
+                    (x[t], y[t], z[t]) = (x[t - 1], y[t - 1], z[t - 1]);
+                }
+                else
+                {
+                    z[t] = 1f;
+                }
+            }
+        }
+
+        var resampledX = Resampling.Resample(x, rate);
+        var result = NightAnalysis.Analyse(resampledX, Resampling.Resample(y, rate), Resampling.Resample(z, rate), Resampling.AnalysisRateHz);
+        var m = result.Measures;
+        var measures = JsonSerializer.SerializeToElement(new { measures = m, gapSeconds = missing / rate, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
+        var saved = new NightSummaryRow
+        {
+            ParticipantId = row.Id,
+            NightDate = night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AlgorithmVersion = SensingInfo.AlgorithmVersion,
+            WindowStartUtc = UtcText.Format(start.AddSeconds(m.WindowStartSeconds)),
+            WindowEndUtc = UtcText.Format(start.AddSeconds(m.WindowEndSeconds)),
+            Measures = measures.GetRawText(),
+            ComputedAt = UtcText.Format(now),
+        };
+        await store.SaveNightSummaryAsync(saved, cancellationToken);
+        return View(saved);
+    }
+
+    private static NightView View(NightSummaryRow row)
+    {
+        using var measures = JsonDocument.Parse(row.Measures);
+        return new NightView(row.NightDate, row.AlgorithmVersion, row.WindowStartUtc is { } s ? UtcText.Parse(s) : null, row.WindowEndUtc is { } e ? UtcText.Parse(e) : null,
+            measures.RootElement.Clone(), UtcText.Parse(row.ComputedAt));
+    }
+}
