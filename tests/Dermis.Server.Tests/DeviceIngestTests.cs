@@ -166,4 +166,48 @@ public sealed class DeviceIngestTests
         Assert.Equal(HttpStatusCode.NotFound, (await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-20/analyse", new { })).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/27-03-2026/analyse", new { })).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task A_night_of_much_more_scratch_than_the_baseline_night_alerts_the_site(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var p = await trial.EnrolAsync();
+        // Amendment: alert on one night against a one-night baseline.
+        var amendment = TestProtocols.AtopicDermatitisAmendment1.Replace("\neligibility:", "\nsensing: { alerts: { baselineNights: 1, rollingNights: 1 } }\neligibility:", StringComparison.Ordinal);
+        var (amended, body) = await trial.PostAsync("admin", $"/api/studies/{trial.Study}/protocol", amendment);
+        Assert.True(amended == HttpStatusCode.OK, body.ToString());
+        var token = await PairAsync(trial, p, "WB-4001");
+        // The first simulated nights (by seed) whose true scratch is calm (≤ 10 s/h) and then heavy (≥ 300 s/h).
+        static Dermis.Sensing.Simulation.SimulatedNight Pick(Dermis.Sensing.Simulation.ScratchSeverity severity, Func<double, bool> wanted) =>
+            Enumerable.Range(1, 200).Select(seed => Dermis.Sensing.Simulation.NightSimulator.Simulate(new Dermis.Sensing.Simulation.NightSimulationOptions { DurationHours = 0.5, Severity = severity }, seed))
+                .First(n => wanted(n.ScratchSummary.DurationSecondsPerHour));
+        var nights = new[] { Pick(Dermis.Sensing.Simulation.ScratchSeverity.Healthy, r => r <= 10), Pick(Dermis.Sensing.Simulation.ScratchSeverity.Severe, r => r >= 300) };
+        foreach (var (day, simulated) in new[] { (0, nights[0]), (1, nights[1]) })
+        {
+            var night = simulated.Night;
+            var samples = new float[night.SampleCount * 3];
+            for (var i = 0; i < night.SampleCount; i++)
+            {
+                (samples[3 * i], samples[(3 * i) + 1], samples[(3 * i) + 2]) = (night.X[i], night.Y[i], night.Z[i]);
+            }
+
+            await SendAsync(trial, "WB-4001", token, SampleBatchFormat.Write(new SampleBatch($"d{day}", SampleKind.Accelerometer, Night + (day * 86_400_000_000L), 20, samples)));
+            var (status, _) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-{27 + day}/analyse", new { });
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+
+        var (_, alerts) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/sensing-alerts");
+        var scratch = alerts.EnumerateArray().Single(a => a.GetProperty("measure").GetString() == "scratch");
+        Assert.Equal((p, "2026-03-28"), (scratch.GetProperty("participant").GetString(), scratch.GetProperty("night").GetString()));
+        Assert.True(scratch.GetProperty("rollingMean").GetDouble() > (scratch.GetProperty("baseline").GetDouble() * 1.5) + 30);
+        Assert.StartsWith("Nocturnal scratch rose to ", scratch.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // Analysing the same night again raises nothing new.
+        await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-28/analyse", new { });
+        var (_, again) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/sensing-alerts");
+        Assert.Equal(alerts.GetArrayLength(), again.GetArrayLength());
+        // The other site sees none of it.
+        var (_, french) = await trial.GetAsync("coord.fr", $"/api/studies/{trial.Study}/sensing-alerts");
+        Assert.Equal(0, french.GetArrayLength());
+    }
 }

@@ -62,6 +62,7 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/export/csv"] = (HttpStatusCode.Forbidden, Participant),
         ["POST /api/studies/{studyId}/import/odm"] = (HttpStatusCode.BadRequest, null),
         ["GET /api/studies/{studyId}/participants/{participant}/nights"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/sensing-alerts"] = (HttpStatusCode.OK, Participant),
         ["POST /api/studies/{studyId}/participants/{participant}/nights/{date}/analyse"] = (HttpStatusCode.NotFound, null),
         // Devices write with their own token from pairing; a staff token is not one.
         ["POST /api/devices/{serial}/samples"] = (HttpStatusCode.Unauthorized, null),

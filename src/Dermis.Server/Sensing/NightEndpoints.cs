@@ -39,7 +39,9 @@ internal static class NightEndpoints
         var participant = routes.MapGroup("/api/studies/{studyId}/participants/{participant}").WithTags("Sensing");
         participant.MapGet("/nights", ListAsync).WithSummary("Stored nightly sleep and scratch measures, every algorithm version.");
         participant.MapPost("/nights/{date}/analyse", AnalyseAsync)
-            .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches.");
+            .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches; raises alerts on worsening.");
+        routes.MapGet("/api/studies/{studyId}/sensing-alerts", AlertsAsync).WithTags("Sensing")
+            .WithSummary("Worsening of nocturnal scratch or sleep against participants' own baselines, at the sites the caller sees, newest first.");
         return routes;
     }
 
@@ -62,6 +64,10 @@ internal static class NightEndpoints
         request.Require(Capability.ManageParticipants, row.SiteId);
         var view = await AnalyseNightAsync(request.Store, row, night, request.Now, http.RequestAborted);
         request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "night", $"{row.ScreeningNumber}/{date}", null, "analyse", null, view.Measures.GetRawText(), SensingInfo.AlgorithmVersion));
+        foreach (var alert in await RaiseAlertsAsync(request, row))
+        {
+            request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "alert", $"{row.ScreeningNumber}/{alert.Measure}/{alert.NightDate}", null, "raise", null, alert.Message, null));
+        }
         await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
         return TypedResults.Ok(view);
     }
@@ -153,6 +159,47 @@ internal static class NightEndpoints
         };
         await store.SaveNightSummaryAsync(saved, cancellationToken);
         return View(saved);
+    }
+
+    /// <summary>Evaluates the participant's nights (current algorithm version) against the protocol's alert rules; stores and returns the new alerts.</summary>
+    private static async Task<List<SensingAlertRow>> RaiseAlertsAsync(TrialRequest request, ParticipantRow row)
+    {
+        var settings = (await request.ProtocolAsync()).Definition.SensingAlerts;
+        var rules = new NightAlertRules(settings.BaselineNights, settings.RollingNights, (double)settings.ScratchIncreasePercent,
+            (double)settings.ScratchIncreaseMinimumSecondsPerHour, (double)settings.SleepEfficiencyDropPoints);
+        var points = (await request.Store.ListNightSummariesAsync(row.Id)).Where(n => n.AlgorithmVersion == SensingInfo.AlgorithmVersion).Select(n =>
+        {
+            using var json = JsonDocument.Parse(n.Measures);
+            var m = json.RootElement.GetProperty("measures");
+            return new NightPoint(DateOnly.ParseExact(n.NightDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), m.GetProperty("scratchSecondsPerHour").GetDouble(), m.GetProperty("sleepEfficiency").GetDouble());
+        }).ToList();
+        var added = new List<SensingAlertRow>();
+        foreach (var alert in NightAlerts.Evaluate(points, rules))
+        {
+            var stored = new SensingAlertRow
+            {
+                ParticipantId = row.Id, NightDate = alert.Night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Measure = alert.Measure, Baseline = alert.Baseline,
+                RollingMean = alert.RollingMean, Message = alert.Message, RaisedAt = UtcText.Format(request.Now),
+            };
+            if (await request.Store.AddSensingAlertAsync(stored))
+            {
+                added.Add(stored);
+            }
+        }
+
+        return added;
+    }
+
+    private static async Task<IResult> AlertsAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        if (request.Access.VisibleSites is { Count: 0 })
+        {
+            throw new ForbiddenException($"Sensing alerts are for site staff; your roles in {studyId} see no site.");
+        }
+
+        return TypedResults.Ok((await request.Store.ListSensingAlertsAsync(studyId, request.Access.VisibleSites))
+            .Select(a => new { Participant = a.ScreeningNumber, Site = a.SiteId, Night = a.NightDate, a.Measure, a.Baseline, a.RollingMean, a.Message, RaisedAt = UtcText.Parse(a.RaisedAt) }));
     }
 
     private static NightView View(NightSummaryRow row)

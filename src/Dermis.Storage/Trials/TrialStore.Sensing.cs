@@ -134,3 +134,65 @@ public sealed partial class TrialStore
     public Task<List<NightSummaryRow>> ListNightSummariesAsync(long participantId, CancellationToken cancellationToken = default) =>
         QueryAsync<NightSummaryRow>($"SELECT {NightColumns} FROM night_summary WHERE participant_id = @participantId ORDER BY night_date DESC, algorithm_version", new { participantId }, cancellationToken);
 }
+
+/// <summary>A sensing alert.</summary>
+public sealed class SensingAlertRow
+{
+    /// <summary>Participant.</summary>
+    public long ParticipantId { get; set; }
+
+    /// <summary>Screening number (when listed for a study).</summary>
+    public string ScreeningNumber { get; set; } = "";
+
+    /// <summary>Site (when listed for a study).</summary>
+    public string SiteId { get; set; } = "";
+
+    /// <summary>The night that crossed (yyyy-MM-dd).</summary>
+    public string NightDate { get; set; } = "";
+
+    /// <summary>scratch or sleepEfficiency.</summary>
+    public string Measure { get; set; } = "";
+
+    /// <summary>Baseline mean.</summary>
+    public double Baseline { get; set; }
+
+    /// <summary>Rolling mean that crossed.</summary>
+    public double RollingMean { get; set; }
+
+    /// <summary>What the site reads.</summary>
+    public string Message { get; set; } = "";
+
+    /// <summary>When it was raised (UTC text).</summary>
+    public string RaisedAt { get; set; } = "";
+}
+
+/// <summary>Sensing alerts.</summary>
+public sealed partial class TrialStore
+{
+    /// <summary>Stores an alert unless the same one (participant, measure, night) exists; true when added.</summary>
+    public async Task<bool> AddSensingAlertAsync(SensingAlertRow alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (await ExecuteScalarAsync<long>("SELECT count(*) FROM sensing_alert WHERE participant_id = @ParticipantId AND measure = @Measure AND night_date = @NightDate", alert, cancellationToken) > 0)
+        {
+            return false;
+        }
+
+        await ExecuteAsync("""
+            INSERT INTO sensing_alert (participant_id, night_date, measure, baseline, rolling_mean, message, raised_at)
+            VALUES (@ParticipantId, @NightDate, @Measure, @Baseline, @RollingMean, @Message, @RaisedAt)
+            """, alert, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Alerts of a study's participants at <paramref name="visibleSites"/> (null: all), newest first.</summary>
+    public async Task<List<SensingAlertRow>> ListSensingAlertsAsync(string studyId, IReadOnlyList<string>? visibleSites, CancellationToken cancellationToken = default)
+    {
+        var rows = await QueryAsync<SensingAlertRow>("""
+            SELECT a.participant_id AS ParticipantId, p.screening_number AS ScreeningNumber, p.site_id AS SiteId, a.night_date AS NightDate, a.measure AS Measure,
+                   a.baseline AS Baseline, a.rolling_mean AS RollingMean, a.message AS Message, a.raised_at AS RaisedAt
+            FROM sensing_alert a JOIN participant p ON p.id = a.participant_id WHERE p.study_id = @studyId ORDER BY a.night_date DESC, a.id DESC
+            """, new { studyId }, cancellationToken);
+        return visibleSites is null ? rows : rows.Where(r => visibleSites.Contains(r.SiteId)).ToList();
+    }
+}

@@ -51,3 +51,18 @@ public sealed record ConsentDocument(string Version, string Title, string Text, 
 /// <param name="Answer">The correct answer (one of <paramref name="Options"/>).</param>
 /// <param name="Explanation">Shown when answered wrongly: where the document says it.</param>
 public sealed record ComprehensionQuestion(string Id, string Text, IReadOnlyList<string> Options, string Answer, string? Explanation);
+
+/// <summary>
+/// When nightly sensing measures alert the site (the protocol's <c>sensing.alerts</c>): a rolling
+/// mean of recorded nights against the participant's own baseline nights.
+/// </summary>
+/// <param name="BaselineNights">First nights whose mean is the baseline, 1–28.</param>
+/// <param name="RollingNights">Nights in the rolling mean, 1–28.</param>
+/// <param name="ScratchIncreasePercent">Scratch seconds per hour above baseline by this many percent…</param>
+/// <param name="ScratchIncreaseMinimumSecondsPerHour">…and by at least this many seconds per hour.</param>
+/// <param name="SleepEfficiencyDropPoints">Sleep efficiency below baseline by this many percentage points.</param>
+public sealed record SensingAlertSettings(int BaselineNights, int RollingNights, decimal ScratchIncreasePercent, decimal ScratchIncreaseMinimumSecondsPerHour, decimal SleepEfficiencyDropPoints)
+{
+    /// <summary>7 baseline nights, a 7-night rolling mean, scratch +50 % and +30 s/h, sleep efficiency −10 points.</summary>
+    public static SensingAlertSettings Default { get; } = new(7, 7, 50, 30, 10);
+}

@@ -37,6 +37,9 @@ public sealed record ProtocolDefinition(
     /// <summary>Diaries and questionnaires filled at home (the <c>diaries:</c> section; empty when the study has none).</summary>
     public IReadOnlyList<DiaryDefinition> Diaries { get; init; } = [];
 
+    /// <summary>When nightly scratch and sleep alert the site (the <c>sensing:</c> section, or its defaults).</summary>
+    public SensingAlertSettings SensingAlerts { get; init; } = SensingAlertSettings.Default;
+
     /// <summary>Consent documents for electronic consent (empty when consent is on paper only).</summary>
     public IReadOnlyList<ConsentDocument> ConsentDocuments { get; init; } = [];
 

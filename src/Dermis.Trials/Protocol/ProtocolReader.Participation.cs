@@ -212,4 +212,46 @@ internal sealed partial class ProtocolReader
 
         return documents;
     }
+
+    private static readonly string[] SensingKeys = ["alerts"];
+    private static readonly string[] AlertKeys = ["baselineNights", "rollingNights", "scratchIncreasePercent", "scratchIncreaseMinimumSecondsPerHour", "sleepEfficiencyDropPoints"];
+
+    private SensingAlertSettings ReadSensing(YamlMap top)
+    {
+        var defaults = SensingAlertSettings.Default;
+        if (top.Mapping("sensing", required: false) is not { } node || new YamlMap(this, node, "sensing", SensingKeys).Mapping("alerts", required: false) is not { } alertsNode)
+        {
+            return defaults;
+        }
+
+        var alerts = new YamlMap(this, alertsNode, "sensing.alerts", AlertKeys);
+        int Nights(string key, int fallback)
+        {
+            var value = alerts.Has(key) ? alerts.Integer(key, required: true) : fallback;
+            if (value is < 1 or > 28)
+            {
+                Error(alerts.ValueNode(key)!, $"sensing.alerts: '{key}' must be 1–28 nights; got {value}");
+            }
+
+            return value ?? fallback;
+        }
+
+        decimal Amount(string key, decimal fallback, decimal max)
+        {
+            var value = alerts.Has(key) ? alerts.Number(key) : fallback;
+            if (value is null || value <= 0 || value > max)
+            {
+                Error(alerts.ValueNode(key)!, $"sensing.alerts: '{key}' must be above 0 and at most {max.ToString(CultureInfo.InvariantCulture)}; got {value?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}");
+            }
+
+            return value ?? fallback;
+        }
+
+        return new SensingAlertSettings(
+            Nights("baselineNights", defaults.BaselineNights),
+            Nights("rollingNights", defaults.RollingNights),
+            Amount("scratchIncreasePercent", defaults.ScratchIncreasePercent, 1000),
+            Amount("scratchIncreaseMinimumSecondsPerHour", defaults.ScratchIncreaseMinimumSecondsPerHour, 3600),
+            Amount("sleepEfficiencyDropPoints", defaults.SleepEfficiencyDropPoints, 100));
+    }
 }

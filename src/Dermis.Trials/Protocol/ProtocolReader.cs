@@ -9,7 +9,7 @@ namespace Dermis.Trials.Protocol;
 /// </summary>
 internal sealed partial class ProtocolReader(string yaml, string sourceName)
 {
-    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks", "randomisation", "diaries"];
+    private static readonly string[] RootKeys = ["study", "arms", "stratification", "consent", "eligibility", "visits", "forms", "codeLists", "editChecks", "randomisation", "diaries", "sensing"];
 
     private readonly List<ProtocolError> _errors = [];
 
@@ -38,6 +38,7 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
             Randomisation = ReadRandomisation(top, arms, stratification),
             Diaries = ReadDiaries(top, visits),
             ConsentDocuments = consentDocuments,
+            SensingAlerts = ReadSensing(top),
         };
         if (_errors.Count > 0)
         {

@@ -106,4 +106,15 @@ public sealed class ParticipationSectionTests
         Assert.Equal((16, 76), (error.Line, error.Column));
         Assert.Equal("question 'stop': answer 'Maybe' is not one of the options (Yes, No)", error.Message);
     }
+
+    [Fact]
+    public void Sensing_alerts_default_and_read_with_their_ranges_checked()
+    {
+        Assert.Equal(SensingAlertSettings.Default, Parse(PaperConsent).SensingAlerts);
+        Assert.Equal(new SensingAlertSettings(7, 5, 30m, 30m, 12.5m),
+            Parse(PaperConsent + "sensing: { alerts: { rollingNights: 5, scratchIncreasePercent: 30, sleepEfficiencyDropPoints: 12.5 } }\n").SensingAlerts);
+
+        var error = Assert.Single(Fail(PaperConsent + "sensing: { alerts: { baselineNights: 0 } }\n").Errors);
+        Assert.Equal((10, 38, "sensing.alerts: 'baselineNights' must be 1–28 nights; got 0"), (error.Line, error.Column, error.Message));
+    }
 }

@@ -174,7 +174,7 @@ public sealed class ProtocolParserTests
     {
         var ex = Assert.Throws<ProtocolException>(() => ProtocolParser.Parse("- study\n", "l.yaml"));
 
-        Assert.Equal("l.yaml:1:1: the protocol must be a mapping with keys study, arms, stratification, consent, eligibility, visits, forms, codeLists, editChecks, randomisation, diaries; got a list", ex.Message);
+        Assert.Equal("l.yaml:1:1: the protocol must be a mapping with keys study, arms, stratification, consent, eligibility, visits, forms, codeLists, editChecks, randomisation, diaries, sensing; got a list", ex.Message);
     }
 
     [Fact]

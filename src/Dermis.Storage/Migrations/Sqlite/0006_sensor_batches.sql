@@ -33,3 +33,16 @@ CREATE TABLE night_summary (
     computed_at       TEXT NOT NULL,
     UNIQUE (participant_id, night_date, algorithm_version)
 );
+
+-- Worsening against a participant's own baseline, raised to the site once per crossing.
+CREATE TABLE sensing_alert (
+    id              INTEGER PRIMARY KEY,
+    participant_id  INTEGER NOT NULL REFERENCES participant (id),
+    night_date      TEXT NOT NULL,
+    measure         TEXT NOT NULL,
+    baseline        REAL NOT NULL,
+    rolling_mean    REAL NOT NULL,
+    message         TEXT NOT NULL,
+    raised_at       TEXT NOT NULL,
+    UNIQUE (participant_id, measure, night_date)
+);
