@@ -32,4 +32,17 @@ public sealed class ParticipantTimelineTests
     [Fact]
     public void Without_visits_or_diary_entries_there_is_no_timeline() =>
         Assert.Null(ParticipantTimeline.Render(Protocol, [], [], []));
+
+    [Fact]
+    public void Nightly_scratch_and_sleep_efficiency_from_the_wristband_are_two_tracks()
+    {
+        var svg = ParticipantTimeline.Render(Protocol, [], [], [], [(new DateOnly(2026, 3, 27), 52.0, 0.91), (new DateOnly(2026, 3, 28), 130.5, 0.84)])!;
+
+        var texts = XDocument.Parse(svg).Root!.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("Nocturnal scratch (s per hour)", texts);
+        Assert.Contains("Sleep efficiency (%)", texts);
+        // The scratch scale rounds the highest night (130.5 s/h) up to the next minute, 0–180, ticked every 50: the top tick is 150.
+        Assert.Contains("150", texts);
+        Assert.DoesNotContain("200", texts);
+    }
 }

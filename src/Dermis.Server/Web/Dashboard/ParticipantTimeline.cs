@@ -29,7 +29,9 @@ public static class ParticipantTimeline
     /// <param name="visits">Recorded visits.</param>
     /// <param name="forms">eCRF data.</param>
     /// <param name="diary">Entries from the participant app: the daily itch ratings become their own track.</param>
-    public static string? Render(ProtocolDefinition protocol, IReadOnlyList<VisitRow> visits, IReadOnlyList<FormRow> forms, IReadOnlyList<DiaryEntryRow>? diary = null)
+    /// <param name="nights">Nightly wristband measures (night, scratch seconds per hour, sleep efficiency 0–1): two more tracks.</param>
+    public static string? Render(ProtocolDefinition protocol, IReadOnlyList<VisitRow> visits, IReadOnlyList<FormRow> forms, IReadOnlyList<DiaryEntryRow>? diary = null,
+        IReadOnlyList<(DateOnly Night, double ScratchSecondsPerHour, double SleepEfficiency)>? nights = null)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(visits);
@@ -38,13 +40,14 @@ public static class ParticipantTimeline
         var itch = (diary ?? []).Where(e => itchDiaries.Contains(e.DiaryId))
             .Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: ItchOf(e.Data)))
             .Where(e => e.Score is not null).OrderBy(e => e.Date).ToList();
-        if (visits.Count == 0 && itch.Count == 0)
+        nights ??= [];
+        if (visits.Count == 0 && itch.Count == 0 && nights.Count == 0)
         {
             return null;
         }
 
         var dates = visits.ToDictionary(v => v.Id, v => UtcText.ParseDate(v.VisitDate));
-        var allDates = dates.Values.Concat(itch.Select(e => e.Date)).ToList();
+        var allDates = dates.Values.Concat(itch.Select(e => e.Date)).Concat(nights.Select(n => n.Night)).ToList();
         var chart = new TimeSeriesChart
         {
             Title = "Clinical course",
@@ -96,6 +99,25 @@ public static class ParticipantTimeline
             var track = new ChartTrack("Daily itch, home diary", "0–10") { YMin = 0, YMax = 10, PlotHeight = 110 };
             track.AddSeries(series);
             chart.AddTrack(track);
+        }
+
+        if (nights.Count > 0)
+        {
+            var ordered = nights.OrderBy(n => n.Night).ToList();
+            var scratch = new ChartSeries("Nocturnal scratch (wristband)") { Style = SeriesStyle.LineWithMarkers };
+            var efficiency = new ChartSeries("Sleep efficiency (wristband)") { Style = SeriesStyle.LineWithMarkers };
+            foreach (var (night, perHour, sleepEfficiency) in ordered)
+            {
+                scratch.Add(night, (decimal)Math.Round(perHour, 1));
+                efficiency.Add(night, (decimal)Math.Round(sleepEfficiency * 100, 1));
+            }
+
+            var scratchTrack = new ChartTrack("Nocturnal scratch", "s per hour") { YMin = 0, YMax = Math.Max(60, Math.Ceiling(ordered.Max(n => n.ScratchSecondsPerHour) / 60) * 60), PlotHeight = 110 };
+            scratchTrack.AddSeries(scratch);
+            chart.AddTrack(scratchTrack);
+            var sleepTrack = new ChartTrack("Sleep efficiency", "%") { YMin = 0, YMax = 100, PlotHeight = 110 };
+            sleepTrack.AddSeries(efficiency);
+            chart.AddTrack(sleepTrack);
         }
 
         return chart.Tracks.Count == 0 ? null : chart.ToSvg();
