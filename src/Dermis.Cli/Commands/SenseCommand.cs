@@ -34,12 +34,12 @@ internal static class SenseCommand
                 throw new CommandLineInputException(e.Message);
             }
 
-            var x = Resampling.Resample(recording.X, recording.SampleRateHz);
-            var y = Resampling.Resample(recording.Y, recording.SampleRateHz);
-            var z = Resampling.Resample(recording.Z, recording.SampleRateHz);
             NightAnalysisResult result;
             try
             {
+                var x = Resampling.Resample(recording.X, recording.SampleRateHz);
+                var y = Resampling.Resample(recording.Y, recording.SampleRateHz);
+                var z = Resampling.Resample(recording.Z, recording.SampleRateHz);
                 result = NightAnalysis.Analyse(x, y, z, Resampling.AnalysisRateHz);
             }
             catch (ArgumentException e)

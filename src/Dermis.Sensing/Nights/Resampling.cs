@@ -5,7 +5,8 @@ namespace Dermis.Sensing.Nights;
 /// <summary>
 /// Brings a recording to the rate the night analysis works at (20 Hz, the scratch gate's rate):
 /// a zero-phase 8th-order Butterworth low-pass at 0.4 × the target rate against aliasing, then
-/// linear interpolation at the new sample times. A recording already at the target is returned as is.
+/// linear interpolation at the new sample times; a slower recording is interpolated without filtering.
+/// A recording already at the target is returned as is.
 /// </summary>
 public static class Resampling
 {
@@ -21,10 +22,10 @@ public static class Resampling
             return signal;
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(fromHz, toHz, nameof(fromHz));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromHz);
         var filtered = new double[signal.Length];
-        var filter = Butterworth.LowPass(8, 0.4 * toHz, fromHz);
-        if (signal.Length > filter.PadLength)
+        var filter = fromHz > toHz ? Butterworth.LowPass(8, 0.4 * toHz, fromHz) : null;
+        if (filter is not null && signal.Length > filter.PadLength)
         {
             filter.FiltFilt(signal, filtered);
         }
