@@ -34,6 +34,9 @@ internal static class NightEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Highest sample rate a night is laid out at (18 h at 100 Hz is 6.5 million samples per axis).</summary>
+    private const double MaxRateHz = 100;
+
     public static IEndpointRouteBuilder MapNights(this IEndpointRouteBuilder routes)
     {
         var participant = routes.MapGroup("/api/studies/{studyId}/participants/{participant}").WithTags("Sensing");
@@ -85,6 +88,11 @@ internal static class NightEndpoints
         }
 
         var rate = batches[0].SampleRate;
+        if (rate > MaxRateHz)
+        {
+            throw new Dermis.Trials.Workflow.DomainRuleException("rate-too-high", $"Night analysis takes wristband data at up to {MaxRateHz} Hz; these batches are at {rate} Hz.");
+        }
+
         var start = UtcText.Parse(batches[0].StartUtc);
         var end = batches.Max(b => UtcText.Parse(b.EndUtc));
         if (start < from)
@@ -143,8 +151,17 @@ internal static class NightEndpoints
             }
         }
 
-        var resampledX = Resampling.Resample(x, rate);
-        var result = NightAnalysis.Analyse(resampledX, Resampling.Resample(y, rate), Resampling.Resample(z, rate), Resampling.AnalysisRateHz);
+        NightAnalysisResult result;
+        try
+        {
+            result = NightAnalysis.Analyse(Resampling.Resample(x, rate), Resampling.Resample(y, rate), Resampling.Resample(z, rate), Resampling.AnalysisRateHz);
+        }
+        catch (ArgumentException e)
+        {
+            // Too little data for a night: the participant's data, not the server, is at fault.
+            throw new Dermis.Trials.Workflow.DomainRuleException("too-little-data", $"The night of {night:yyyy-MM-dd}: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
         var m = result.Measures;
         var measures = JsonSerializer.SerializeToElement(new { measures = m, gapSeconds = missing / rate, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
         var saved = new NightSummaryRow

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Dermis.Sensing.Ingest;
+using Dermis.Testing;
+
+namespace Dermis.Server.Tests;
+
+/// <summary>Night analysis refuses what it cannot analyse with a reason, never a 500.</summary>
+public sealed class NightEndpointTests
+{
+    // 2026-03-27T22:00:00Z in Unix microseconds.
+    private const long Night = 1_774_648_800_000_000;
+
+    [Fact]
+    public async Task Five_minutes_of_data_is_too_little_for_a_night_and_says_so()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var p = await trial.EnrolAsync();
+        var (_, device) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/devices", new { serial = "WB-5001", kind = "wristband" });
+        var samples = new float[5 * 60 * 20 * 3];
+        using (var client = Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(trial.Host.App))
+        using (var content = new ByteArrayContent(SampleBatchFormat.Write(new SampleBatch("short-1", SampleKind.Accelerometer, Night, 20, samples))))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/devices/WB-5001/samples") { Content = content })
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.dermis.samples");
+            request.Headers.TryAddWithoutValidation("Authorization", "Device " + device.GetProperty("token").GetString());
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request)).StatusCode);
+        }
+
+        var (status, problem) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-27/analyse", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal("urn:dermis:problem:too-little-data", problem.GetProperty("type").GetString());
+        Assert.Equal("The night of 2026-03-27: A night needs at least 10 minutes of data; got 300 s.", problem.GetProperty("detail").GetString());
+        // Nothing was stored for the night.
+        var (_, nights) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights");
+        Assert.Equal(JsonValueKind.Array, nights.ValueKind);
+        Assert.Equal(0, nights.GetArrayLength());
+    }
+}
