@@ -130,7 +130,7 @@ public sealed class ParticipantAppTests
         var refused = Expect(HttpStatusCode.BadRequest, await app.EnterAsync(me, "itch", "2026-03-28", "entry-0328-a", "2026-03-28T20:00:00+01:00", Itch(11)));
         Assert.Equal("is required: your worst itch in the past 24 hours, a whole number 0 (no itch) to 10 (worst imaginable itch)", App.FieldError(refused, "answers.worstItch"));
         refused = Expect(HttpStatusCode.BadRequest, await app.EnterAsync(me, "itch", "2026-03-28", "entry-0328-a", "2026-03-28 20:00", Itch(7)));
-        Assert.NotNull(App.FieldError(refused, "deviceTime"));
+        Assert.Equal("is required: when the entry was made, ISO 8601 with the UTC offset, e.g. 2026-11-21T20:15:00+01:00", App.FieldError(refused, "deviceTime"));
 
         var entry = Expect(HttpStatusCode.Created, await app.EnterAsync(me, "itch", "2026-03-28", "entry-0328-a", "2026-03-28T20:00:00+01:00", Itch(7)));
         Assert.Equal("itch", entry.GetProperty("diary").GetString());
@@ -238,7 +238,7 @@ public sealed class ParticipantAppTests
         refused = Expect(HttpStatusCode.BadRequest, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent", new { answers = right, typedName = "Anna Schmidt", pin = "000000" }));
         Assert.Equal("is not your PIN; re-enter the PIN you chose when you activated the app", App.FieldError(refused, "pin"));
         refused = Expect(HttpStatusCode.BadRequest, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent", new { answers = right, typedName = " ", pin = Pin }));
-        Assert.NotNull(App.FieldError(refused, "typedName"));
+        Assert.Equal("is required: type your full name to sign", App.FieldError(refused, "typedName"));
 
         var signed = Expect(HttpStatusCode.Created, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent", new { answers = right, typedName = " Anna Schmidt ", pin = Pin }));
         Assert.Equal("2.0", signed.GetProperty("documentVersion").GetString());
@@ -337,7 +337,7 @@ public sealed class ParticipantAppTests
         Assert.Equal(JsonValueKind.Null, mine.GetProperty("token").ValueKind);
 
         var refused = Expect(HttpStatusCode.BadRequest, await app.SendAsync(a, HttpMethod.Post, "/api/me/devices", new { serial = "ab", kind = "watch" }));
-        Assert.NotNull(App.FieldError(refused, "serial"));
+        Assert.Equal("is required: the serial number on the device, 4–32 letters, digits or '-'", App.FieldError(refused, "serial"));
         Assert.Equal("is required: one of wristband, radio, sweatPatch", App.FieldError(refused, "kind"));
 
         var taken = Expect(HttpStatusCode.Conflict, await app.SendAsync(b, HttpMethod.Post, "/api/me/devices", new { serial = "WB-1234", kind = "wristband" }));
@@ -463,6 +463,80 @@ public sealed class ParticipantAppTests
             new { answers = new Dictionary<string, string> { ["voluntary"] = "Yes", ["placebo"] = "No, half receive placebo" }, typedName = "Anna Adler", pin = Pin }));
         Assert.Equal(["2.0", "3.0"], Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/consent")).GetProperty("signed").EnumerateArray()
             .Select(c => c.GetProperty("documentVersion").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Impossible_diary_dates_device_times_and_bodies_are_refused_with_a_reason_and_store_nothing(string engine)
+    {
+        await using var app = await App.StartAsync(engine);
+        var me = await app.JoinAsync(await app.ScreenAsync());
+        app.At("2026-03-28T19:00:00Z"); // 20:00 CET: the window of 28 March is open
+
+        // A date after tomorrow cannot be open yet, up to the last date there is (its window is never computed).
+        foreach (var date in new[] { "2026-04-05", "9999-12-31" })
+        {
+            var notYet = Expect(HttpStatusCode.UnprocessableEntity, await app.EnterAsync(me, "itch", date, $"far-{date}", "2026-03-28T19:00:00Z", Itch(3)));
+            Assert.Equal("urn:dermis:problem:not-open-yet", App.Type(notYet));
+            Assert.Equal($"The Evening itch for {date} is not open yet: it opens on that day, and today is 2026-03-28 in your time zone (Europe/Berlin). Please come back when the diary opens.",
+                App.Detail(notYet));
+        }
+
+        var notDue = Expect(HttpStatusCode.UnprocessableEntity, await app.EnterAsync(me, "itch", "0001-01-01", "first-day", "2026-03-28T19:00:00Z", Itch(3)));
+        Assert.Equal("No Evening itch is due on 0001-01-01. Due dates around today: 2026-03-28, 2026-03-29, 2026-03-30.", App.Detail(notDue));
+
+        // A phone set to the last second of year 9999 is told its clock is ahead; the time is written in UTC, as no local time exists for it.
+        var ahead = Expect(HttpStatusCode.UnprocessableEntity, await app.EnterAsync(me, "itch", "2026-03-28", "clock-9999", "9999-12-31T23:59:59Z", Itch(3)));
+        Assert.Equal("urn:dermis:problem:device-clock-ahead", App.Type(ahead));
+        Assert.Equal("This entry for the diary of 2026-03-28 is dated 23:59 on 9999-12-31 (UTC+00:00) by your phone, but it reached us at 20:00 on 2026-03-28 (UTC+01:00). "
+            + "Your phone's clock is more than 5 minutes ahead: set it to the correct time (automatic date and time) and enter the diary again.", App.Detail(ahead));
+
+        var badDate = Expect(HttpStatusCode.BadRequest, await app.EnterAsync(me, "itch", "2026-3-28", "short-date", "2026-03-28T19:00:00Z", Itch(3)));
+        Assert.Equal("must be a date yyyy-MM-dd; got '2026-3-28'", App.FieldError(badDate, "date"));
+        foreach (var body in new[] { "{ \"clientEntryId\": ", "null", "[]" })
+        {
+            var (status, _) = await app.PostRawAsync(me, "/api/me/diaries/itch/2026-03-28", body);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+        }
+
+        Assert.Empty(Expect(HttpStatusCode.OK, await app.SendAsync(me, HttpMethod.Get, "/api/me/entries")).GetProperty("entries").EnumerateArray());
+
+        // The diary page: window times for tonight's date only; a far date shows the form without times, a non-date is not found.
+        var (tonight, page) = await app.GetTextAsync(me, "/p/diary/itch/2026-03-28");
+        Assert.Equal(HttpStatusCode.OK, tonight);
+        Assert.Contains("Open from Sat 28 Mar 18:00 until Sun 29 Mar 11:00 (Europe/Berlin).", page, StringComparison.Ordinal);
+        (var far, page) = await app.GetTextAsync(me, "/p/diary/itch/9999-12-31");
+        Assert.Equal(HttpStatusCode.OK, far);
+        Assert.DoesNotContain("Open from", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.GetTextAsync(me, "/p/diary/itch/2026-02-30")).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Countersigning_needs_an_open_casebook_and_dates_the_consent_on_the_participants_calendar(string engine)
+    {
+        await using var app = await App.StartAsync(engine);
+        var p = await app.ScreenAsync();
+        var me = await app.JoinAsync(p);
+
+        // Signed at 23:30Z on 27 March: 00:30 on 28 March in Berlin.
+        app.At("2026-03-27T23:30:00Z");
+        var signed = Expect(HttpStatusCode.Created, await app.SendAsync(me, HttpMethod.Post, "/api/me/consent",
+            new { answers = new Dictionary<string, string> { ["voluntary"] = "Yes", ["placebo"] = "No, half receive placebo" }, typedName = "Anna Adler", pin = Pin }));
+        var countersign = $"{S}/participants/{p}/econsents/{signed.GetProperty("id").GetInt64()}/countersign";
+
+        // A locked casebook takes no consent record, as for a paper consent; nothing is countersigned.
+        Expect(HttpStatusCode.OK, await app.SendAsync("dm", HttpMethod.Post, $"{S}/locks", new { level = "participant", target = p, state = "locked" }));
+        var locked = Expect(HttpStatusCode.Conflict, await app.SendAsync("inv.de", HttpMethod.Post, countersign, new { password = TestServerHost.Password }));
+        Assert.Equal("urn:dermis:problem:locked", App.Type(locked));
+        Assert.Equal(JsonValueKind.Null, Assert.Single(Expect(HttpStatusCode.OK, await app.SendAsync("coord.de", HttpMethod.Get, $"{S}/participants/{p}/econsents")).EnumerateArray())
+            .GetProperty("countersignedAt").ValueKind);
+        Assert.Empty(Expect(HttpStatusCode.OK, await app.SendAsync("coord.de", HttpMethod.Get, $"{S}/participants/{p}")).GetProperty("consent").GetProperty("signed").EnumerateArray());
+
+        Expect(HttpStatusCode.OK, await app.SendAsync("dm", HttpMethod.Post, $"{S}/locks", new { level = "participant", target = p, state = "open" }));
+        Expect(HttpStatusCode.OK, await app.SendAsync("inv.de", HttpMethod.Post, countersign, new { password = TestServerHost.Password }));
+        var consent = Assert.Single(Expect(HttpStatusCode.OK, await app.SendAsync("coord.de", HttpMethod.Get, $"{S}/participants/{p}")).GetProperty("consent").GetProperty("signed").EnumerateArray());
+        Assert.Equal("2026-03-28", consent.GetProperty("signedOn").GetString());
     }
 
     /// <summary>The participant app's own routes; a new one without a place here fails the walk below.</summary>
@@ -633,7 +707,8 @@ public sealed class ParticipantAppTests
 
         var refused = Expect(HttpStatusCode.BadRequest, await app.SendAsync("coord.de", HttpMethod.Post, invite, new { timeZone = "Mars/Olympus_Mons" }));
         Assert.Equal("is required: the participant's IANA time zone, e.g. Europe/Paris or America/New_York; got 'Mars/Olympus_Mons'", App.FieldError(refused, "timeZone"));
-        Assert.NotNull(App.FieldError(Expect(HttpStatusCode.BadRequest, await app.SendAsync("coord.de", HttpMethod.Post, invite, new { })), "timeZone"));
+        Assert.Equal("is required: the participant's IANA time zone, e.g. Europe/Paris or America/New_York; got ''",
+            App.FieldError(Expect(HttpStatusCode.BadRequest, await app.SendAsync("coord.de", HttpMethod.Post, invite, new { })), "timeZone"));
 
         // A new invitation replaces the previous link.
         var first = App.TokenOf(Expect(HttpStatusCode.Created, await app.SendAsync("coord.de", HttpMethod.Post, invite, new { timeZone = "Europe/Berlin" })).GetProperty("link").GetString()!);
@@ -668,6 +743,7 @@ public sealed class ParticipantAppTests
         Assert.Equal("urn:dermis:problem:invitation-expired", App.Type(expired));
         Assert.Equal("This invitation link has expired. Ask your study team for a new one.", App.Detail(expired));
     }
+
 
     /// <summary>SHA-256 of the canonical snapshot the server signs (ElectronicConsent.Snapshot), rebuilt from the consent view.</summary>
     private static string SnapshotHash(string study, string participant, string protocolVersion, JsonElement view, string account)
@@ -792,6 +868,15 @@ public sealed class ParticipantAppTests
             };
             using var response = await client.SendAsync(message);
             return await ReadAsync(response);
+        }
+
+        /// <summary>POSTs <paramref name="json"/> as it is (it need not parse) as <paramref name="user"/>; status and body text.</summary>
+        public async Task<(HttpStatusCode Status, string Text)> PostRawAsync(string user, string path, string json)
+        {
+            var client = await ClientAsync(user);
+            using var content = new StringContent(json, Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
         /// <summary>GETs a route or page as <paramref name="user"/>; status and body text.</summary>

@@ -1,4 +1,5 @@
-using Dermis.Server.Hosting;
+using System.Globalization;
+using Dermis.Server.Trials;
 using Dermis.Storage.Database;
 using Dermis.Storage.Trials;
 
@@ -23,21 +24,10 @@ internal static class SignInCheck
 
     public static async Task<SignInOutcome> CheckAsync(DermisDatabase database, string? username, string? secret, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var missing = new List<Dermis.Instruments.Scoring.FieldError>();
-        if (string.IsNullOrEmpty(username))
-        {
-            missing.Add(new("username", "is required"));
-        }
-
-        if (string.IsNullOrEmpty(secret))
-        {
-            missing.Add(new("password", "is required"));
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new BadInputException("Invalid sign-in request", missing);
-        }
+        var errors = new Fields();
+        errors.Check("username", !string.IsNullOrEmpty(username), "is required");
+        errors.Check("password", !string.IsNullOrEmpty(secret), "is required");
+        errors.ThrowIfAny("Invalid sign-in request");
 
         await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
         var account = await store.FindAccountAsync(username!, cancellationToken);
@@ -72,6 +62,6 @@ internal static class SignInCheck
         return new SignInOutcome(account, null);
     }
 
-    private static string Locked(DateTimeOffset until) =>
-        $"Too many failed sign-ins: the account is locked until {until.UtcDateTime:HH:mm} UTC ({FailuresBeforeLock} wrong attempts lock it for {LockDuration.TotalMinutes:0} minutes).";
+    private static string Locked(DateTimeOffset until) => string.Create(CultureInfo.InvariantCulture,
+        $"Too many failed sign-ins: the account is locked until {until.UtcDateTime:HH:mm} UTC ({FailuresBeforeLock} wrong attempts lock it for {LockDuration.TotalMinutes:0} minutes).");
 }

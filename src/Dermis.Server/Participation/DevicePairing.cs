@@ -2,6 +2,8 @@ using Dermis.Server.Auth;
 using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
+using Dermis.Trials.Audit;
+using Dermis.Trials.Workflow;
 
 namespace Dermis.Server.Participation;
 
@@ -22,7 +24,8 @@ internal static class DevicePairing
 {
     public static readonly IReadOnlyList<string> Kinds = ["wristband", "radio", "sweatPatch"];
 
-    public static async Task<DeviceView> PairAsync(TrialRequest request, ParticipantRow participant, PairRequest body, string? role)
+    /// <summary>Pairs a device to <paramref name="participant"/>; the caller commits (the audit trail records who and in which role).</summary>
+    public static async Task<DeviceView> PairAsync(TrialRequest request, ParticipantRow participant, PairRequest body)
     {
         var errors = new Fields();
         var serial = body.Serial?.Trim().ToUpperInvariant();
@@ -33,7 +36,7 @@ internal static class DevicePairing
         if (await request.Store.FindPairedDeviceAsync(serial!) is { } paired)
         {
             var whose = paired.ParticipantId == participant.Id ? "you" : "another participant";
-            throw new Dermis.Trials.Workflow.DomainRuleException("device-paired", $"Device {serial} is already paired to {whose}; unpair it first.");
+            throw new DomainRuleException("device-paired", $"Device {serial} is already paired to {whose}; unpair it first.");
         }
 
         var token = BearerTokenHandler.NewToken();
@@ -48,7 +51,7 @@ internal static class DevicePairing
             PairedAt = UtcText.Format(request.Now),
         };
         await request.Store.InsertDeviceAsync(row);
-        request.Audit(new Dermis.Trials.Audit.AuditEvent(participant.SiteId, participant.ScreeningNumber, "device", $"{participant.ScreeningNumber}/{serial}", null, "pair", null, body.Kind, role));
+        request.Audit(new AuditEvent(participant.SiteId, participant.ScreeningNumber, "device", $"{participant.ScreeningNumber}/{serial}", null, "pair", null, body.Kind, null));
         return View(row) with { Token = token };
     }
 
@@ -57,7 +60,7 @@ internal static class DevicePairing
         var device = (await request.Store.ListDevicesAsync(participant.Id)).FirstOrDefault(d => d.Id == deviceId && d.UnpairedAt is null)
             ?? throw new NotFoundException($"No paired device {deviceId} for {participant.ScreeningNumber}.");
         await request.Store.UnpairDeviceAsync(device.Id, request.Now);
-        request.Audit(new Dermis.Trials.Audit.AuditEvent(participant.SiteId, participant.ScreeningNumber, "device", $"{participant.ScreeningNumber}/{device.Serial}", null, "unpair", device.Kind, null, null));
+        request.Audit(new AuditEvent(participant.SiteId, participant.ScreeningNumber, "device", $"{participant.ScreeningNumber}/{device.Serial}", null, "unpair", device.Kind, null, null));
     }
 
     public static DeviceView View(DeviceRow row) =>

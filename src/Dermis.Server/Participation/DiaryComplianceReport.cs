@@ -1,8 +1,6 @@
 using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Diaries;
-using Dermis.Trials.Participants;
-using Dermis.Trials.Workflow;
 
 namespace Dermis.Server.Participation;
 
@@ -41,12 +39,11 @@ internal static class DiaryComplianceReport
             .ToDictionary(g => g.Key, g => g.GroupBy(e => e.DiaryId).ToDictionary(d => d.Key, d => (IReadOnlySet<DateOnly>)d.Select(e => UtcText.ParseDate(e.DiaryDate)).ToHashSet()));
         var statusChanged = await request.Store.ListLastStatusChangesAsync(request.Study.Id);
         var rows = new List<ParticipantCompliance>();
-        foreach (var participant in participants.Where(p => request.Access.CanSee(p.SiteId) && p.ActivatedOn is not null))
+        foreach (var participant in participants.Where(p => p.ActivatedOn is not null))
         {
             var zone = ParticipantSession.ZoneOf(participant);
             var today = DiaryCalendar.LocalDate(request.Now, zone);
-            var status = Names.Parse<ParticipantStatus>(participant.Status);
-            var active = status is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
+            var active = ParticipantSession.IsFollowed(participant.Status);
             // A withdrawn or completed participant's diaries end on the day their status changed.
             DateOnly? endedOn = !active && statusChanged.TryGetValue(participant.ScreeningNumber, out var changed)
                 ? DiaryCalendar.LocalDate(UtcText.Parse(changed), zone)
@@ -61,11 +58,11 @@ internal static class DiaryComplianceReport
 
             var expected = byDiary.Values.Sum(s => s.Expected);
             var completed = byDiary.Values.Sum(s => s.Completed);
-            decimal? rate = expected == 0 ? null : (decimal)completed / expected;
+            var rate = DiaryCompliance.Rate(completed, expected);
             var inARow = byDiary.Values.Select(s => s.ConsecutiveMissed).DefaultIfEmpty(0).Max();
             var last = byDiary.Values.Select(s => s.LastEntry).Where(d => d is not null).DefaultIfEmpty(null).Max();
             rows.Add(new ParticipantCompliance(participant.ScreeningNumber, participant.SiteId, participant.Status, expected, completed, expected - completed, rate,
-                last is { } l ? ParticipantToday.Text(l) : null, inARow, active && (rate < Threshold || inARow >= MissedInARow), byDiary));
+                last is { } l ? UtcText.Format(l) : null, inARow, active && (rate < Threshold || inARow >= MissedInARow), byDiary));
         }
 
         var ordered = rows.OrderByDescending(r => r.NonCompliant).ThenBy(r => r.Rate ?? 1m).ThenByDescending(r => r.ConsecutiveMissed).ThenBy(r => r.Participant, StringComparer.Ordinal).ToList();
@@ -73,7 +70,7 @@ internal static class DiaryComplianceReport
         {
             var expected = g.Sum(r => r.Expected);
             var completed = g.Sum(r => r.Completed);
-            return new SiteCompliance(g.Key, g.Count(), g.Count(r => r.NonCompliant), expected, completed, expected == 0 ? null : (decimal)completed / expected);
+            return new SiteCompliance(g.Key, g.Count(), g.Count(r => r.NonCompliant), expected, completed, DiaryCompliance.Rate(completed, expected));
         }).ToList();
         return new ComplianceReport(Threshold, sites, ordered);
     }

@@ -7,6 +7,7 @@ using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Diaries;
 using Dermis.Trials.Protocol;
+using Dermis.Trials.Workflow;
 
 namespace Dermis.Server.Participation;
 
@@ -47,7 +48,7 @@ internal static class DiarySubmission
         {
             if (stored.DiaryId != diaryId || stored.DiaryDate != dateText)
             {
-                throw new Dermis.Trials.Workflow.DomainRuleException("client-entry-id-reused",
+                throw new DomainRuleException("client-entry-id-reused",
                     $"Entry id {body.ClientEntryId} was already used for the {stored.DiaryId} diary of {stored.DiaryDate}; give each entry its own id.");
             }
 
@@ -56,18 +57,23 @@ internal static class DiarySubmission
 
         if (!session.IsActive)
         {
-            throw new Dermis.Trials.Workflow.DomainRuleException("participation-ended", $"Participant {session.Participant.ScreeningNumber} is {session.Participant.Status}: diaries are closed.");
+            throw new DomainRuleException("participation-ended", $"Participant {session.Participant.ScreeningNumber} is {session.Participant.Status}: diaries are closed.");
         }
 
-        var due = Due(session, diary, date);
-        if (!due.Contains(date))
+        if (!IsDue(session, diary, date))
         {
             throw new EntryRefusedException("not-due", $"No {diary.Name} is due on {dateText}. {Schedule(session, diary)}");
         }
 
+        if (!CanBeOpen(session, date))
+        {
+            throw new EntryRefusedException(DiaryAcceptance.NotOpenYet,
+                $"The {diary.Name} for {dateText} is not open yet: it opens on that day, and today is {UtcText.Format(session.Today)} in your time zone ({session.Zone.Id}). Please come back when the diary opens.");
+        }
+
         if (await session.Store.FindDiaryEntryAsync(session.Participant.Id, diaryId, dateText) is { } existing)
         {
-            throw new Dermis.Trials.Workflow.DomainRuleException("already-entered",
+            throw new DomainRuleException("already-entered",
                 $"The {diary.Name} for {dateText} was already entered at {Local(UtcText.Parse(existing.ServerTime), session.Zone)}; a diary entry cannot be changed.");
         }
 
@@ -105,6 +111,17 @@ internal static class DiarySubmission
     /// <summary>The due dates of <paramref name="diary"/> up to <paramref name="through"/>.</summary>
     public static IReadOnlyList<DateOnly> Due(ParticipantSession session, DiaryDefinition diary, DateOnly through) =>
         DiaryCalendar.DueDates(diary, ActivatedOn(session.Participant), AnchorOf(session.Participant), null, through);
+
+    /// <summary>Whether <paramref name="diary"/> is due on <paramref name="date"/> for this participant.</summary>
+    public static bool IsDue(ParticipantSession session, DiaryDefinition diary, DateOnly date) =>
+        DiaryCalendar.IsDue(diary, ActivatedOn(session.Participant), AnchorOf(session.Participant), null, date);
+
+    /// <summary>
+    /// False for a date after tomorrow: its window opens on that date, more than a day from now, so
+    /// no entry made now can be in it (and its window need not be computed, up to 9999-12-31).
+    /// Tomorrow stays possible: a window opening at 00:00 may be reached by a phone a few minutes ahead.
+    /// </summary>
+    public static bool CanBeOpen(ParticipantSession session, DateOnly date) => date <= session.Today.AddDays(1);
 
     public static DateOnly? ActivatedOn(ParticipantRow participant) => participant.ActivatedOn is { } a ? UtcText.ParseDate(a) : null;
 
@@ -159,9 +176,9 @@ internal static class DiarySubmission
     {
         var due = Due(session, diary, session.Today.AddDays(diary.EveryDays * 2));
         var recent = due.Where(d => d >= session.Today.AddDays(-diary.EveryDays)).Take(3).ToList();
-        return recent.Count == 0 ? "It is not scheduled for you yet." : $"Due dates around today: {string.Join(", ", recent.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}.";
+        return recent.Count == 0 ? "It is not scheduled for you yet." : $"Due dates around today: {string.Join(", ", recent.Select(UtcText.Format))}.";
     }
 
-    public static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
+    private static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,7 @@ using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Access;
 using Dermis.Trials.Audit;
+using Dermis.Trials.Diaries;
 using Dermis.Trials.Protocol;
 using Dermis.Trials.Workflow;
 
@@ -21,6 +22,12 @@ internal sealed record ConsentSignRequest(Dictionary<string, string>? Answers, s
 /// <summary>The investigator's countersignature.</summary>
 /// <param name="Password">The investigator's password, re-entered to sign.</param>
 internal sealed record CountersignRequest(string? Password);
+
+/// <summary>The consent document as the participant reads it (without the right answers).</summary>
+internal sealed record ConsentDocumentView(string Version, string Title, string Text, IReadOnlyList<QuestionView> Questions, bool Needed, IReadOnlyList<EConsentView> Signed);
+
+/// <summary>A comprehension question as asked.</summary>
+internal sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Options);
 
 /// <summary>An electronic consent as shown to the participant and the site.</summary>
 internal sealed record EConsentView(long Id, string DocumentVersion, string Title, string SignedName, DateTimeOffset SignedAt, string Sha256, bool HashVerified,
@@ -40,11 +47,20 @@ internal static class ElectronicConsent
         session.Protocol.Definition.CurrentConsentDocument is { } document &&
         (await session.Store.ListEConsentsAsync(session.Participant.Id)).All(c => c.DocumentVersion != document.Version);
 
+    /// <summary>The current document, its questions without their answers, and what the participant signed so far.</summary>
+    public static async Task<ConsentDocumentView> DocumentViewAsync(ParticipantSession session)
+    {
+        var document = CurrentDocument(session);
+        var signed = (await session.Store.ListEConsentsAsync(session.Participant.Id)).Select(c => View(c, document.Version)).ToList();
+        return new ConsentDocumentView(document.Version, document.Title, document.Text, document.Questions.Select(q => new QuestionView(q.Id, q.Text, q.Options)).ToList(),
+            signed.All(s => s.DocumentVersion != document.Version), signed);
+    }
+
     public static ConsentDocument CurrentDocument(ParticipantSession session) =>
         session.Protocol.Definition.CurrentConsentDocument
         ?? throw new NotFoundException($"{session.Request.Study.Id} has no electronic consent document for version {session.Protocol.Definition.ConsentDocumentVersion}; consent is taken on paper at the site.");
 
-    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body, AccountRow account)
+    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body)
     {
         var document = CurrentDocument(session);
         if ((await session.Store.ListEConsentsAsync(session.Participant.Id)).Any(c => c.DocumentVersion == document.Version))
@@ -69,7 +85,7 @@ internal static class ElectronicConsent
         errors.Check("typedName", body.TypedName is { } name && name.Trim().Length is >= 2 and <= 200, "is required: type your full name to sign");
         errors.Check("pin", !string.IsNullOrEmpty(body.Pin), "is required: re-enter your PIN to sign");
         errors.ThrowIfAny("Consent not signed");
-        if (!Passwords.Verify(account, body.Pin!))
+        if (await SignerAsync(session.Request) is not { } account || !Passwords.Verify(account, body.Pin!))
         {
             throw new BadInputException("Consent not signed", [new("pin", "is not your PIN; re-enter the PIN you chose when you activated the app")]);
         }
@@ -91,9 +107,14 @@ internal static class ElectronicConsent
         return View(row, document.Version);
     }
 
-    public static async Task<EConsentView> CountersignAsync(TrialRequest request, ParticipantRow participant, long econsentId, CountersignRequest body, AccountRow investigator)
+    /// <summary>
+    /// The investigator's countersignature, which records the consent in the casebook: so, like a
+    /// paper consent, it needs the participant's casebook open (not frozen or locked) as well as the
+    /// right to sign at their site.
+    /// </summary>
+    public static async Task<EConsentView> CountersignAsync(TrialRequest request, string screeningNumber, long econsentId, CountersignRequest body)
     {
-        request.Require(Capability.Sign, participant.SiteId);
+        var participant = await request.ParticipantToChangeAsync(screeningNumber, Capability.Sign);
         var consent = (await request.Store.ListEConsentsAsync(participant.Id)).FirstOrDefault(c => c.Id == econsentId)
             ?? throw new NotFoundException($"Consent {econsentId} was not found for {participant.ScreeningNumber}.");
         if (consent.CountersignedAt is not null)
@@ -106,18 +127,23 @@ internal static class ElectronicConsent
             throw new DomainRuleException("consent-tampered", $"The stored snapshot of consent {consent.DocumentVersion} no longer matches its hash; it cannot be countersigned. Report this to the data manager.");
         }
 
-        if (string.IsNullOrEmpty(body.Password) || !Passwords.Verify(investigator, body.Password))
+        if (string.IsNullOrEmpty(body.Password) || await SignerAsync(request) is not { } investigator || !Passwords.Verify(investigator, body.Password))
         {
             throw new BadInputException("Not countersigned", [new("password", "is not your password; re-enter it to sign")]);
         }
 
-        await request.Store.CountersignEConsentAsync(consent.Id, investigator.Username, investigator.DisplayName, request.Now);
-        // Countersigned electronic consent is the participant's informed consent: the record enrolment checks.
+        if (!await request.Store.CountersignEConsentAsync(consent.Id, investigator.Username, investigator.DisplayName, request.Now))
+        {
+            throw new DomainRuleException("already-countersigned", $"Consent {consent.DocumentVersion} of {participant.ScreeningNumber} was countersigned meanwhile.");
+        }
+
+        // Countersigned electronic consent is the participant's informed consent: the record enrolment checks,
+        // dated on the participant's calendar (a Berlin signature at 00:30 is of that day, not the UTC day before).
         await request.Store.AddConsentAsync(new ConsentRow
         {
             ParticipantId = participant.Id,
             DocumentVersion = consent.DocumentVersion,
-            SignedOn = consent.SignedAt[..10],
+            SignedOn = UtcText.Format(DiaryCalendar.LocalDate(UtcText.Parse(consent.SignedAt), ParticipantSession.ZoneOf(participant))),
             Method = "electronic",
             RecordedBy = investigator.Username,
         }, request.Now);
@@ -129,6 +155,9 @@ internal static class ElectronicConsent
         consent.CountersignedAt = UtcText.Format(request.Now);
         return View(consent, (await request.ProtocolAsync()).Definition.ConsentDocumentVersion);
     }
+
+    /// <summary>The signed-in account, whose secret signs; null when it no longer exists (then no secret can match).</summary>
+    private static Task<AccountRow?> SignerAsync(TrialRequest request) => request.Store.FindAccountAsync(request.Actor);
 
     public static EConsentView View(EConsentRow row, string currentVersion)
     {

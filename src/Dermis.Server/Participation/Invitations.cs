@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dermis.Server.Auth;
 using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
@@ -43,7 +42,7 @@ internal static class Invitations
             throw new BadInputException("Invalid invitation", [new("timeZone", $"is required: the participant's IANA time zone, e.g. Europe/Paris or America/New_York; got '{body.TimeZone}'")]);
         }
 
-        if (Names.Parse<Dermis.Trials.Participants.ParticipantStatus>(participant.Status) is not (Dermis.Trials.Participants.ParticipantStatus.Screened or Dermis.Trials.Participants.ParticipantStatus.Enrolled or Dermis.Trials.Participants.ParticipantStatus.Randomised))
+        if (!ParticipantSession.IsFollowed(participant.Status))
         {
             throw new DomainRuleException("participation-ended", $"Participant {screeningNumber} is {participant.Status}: no invitation can be sent.");
         }
@@ -139,6 +138,4 @@ internal static class Invitations
         var steps = Enumerable.Range(1, 5).Select(i => secret[i] - secret[i - 1]).Distinct().ToList();
         return !(steps.Count == 1 && steps[0] is 0 or 1 or -1);
     }
-
-    public static string Text(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,6 @@
-using Dermis.Server.Auth;
-using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
 using Dermis.Storage.Database;
-using Dermis.Storage.Trials;
 using Dermis.Trials.Access;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,12 +14,6 @@ namespace Dermis.Server.Participation;
 /// </summary>
 internal static class ParticipantAppEndpoints
 {
-    /// <summary>The consent document as the participant reads it (without the right answers).</summary>
-    public sealed record ConsentDocumentView(string Version, string Title, string Text, IReadOnlyList<QuestionView> Questions, bool Needed, IReadOnlyList<EConsentView> Signed);
-
-    /// <summary>A comprehension question as asked.</summary>
-    public sealed record QuestionView(string Id, string Text, IReadOnlyList<string> Options);
-
     public static IEndpointRouteBuilder MapParticipantApp(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/participant-app/activate", ActivateAsync).AllowAnonymous().WithTags("Participant app")
@@ -75,28 +65,19 @@ internal static class ParticipantAppEndpoints
     {
         await using var session = await ParticipantSession.BeginAsync(http, write: true);
         var (view, created) = await DiarySubmission.SubmitAsync(session, diaryId, date, body);
-        return created ? TypedResults.Created($"/api/me/entries", view) : TypedResults.Ok(view);
+        return created ? TypedResults.Created("/api/me/entries", view) : TypedResults.Ok(view);
     }
 
     private static async Task<IResult> ConsentDocumentAsync(HttpContext http)
     {
         await using var session = await ParticipantSession.BeginAsync(http, write: false);
-        return TypedResults.Ok(await ConsentViewAsync(session));
-    }
-
-    internal static async Task<ConsentDocumentView> ConsentViewAsync(ParticipantSession session)
-    {
-        var document = ElectronicConsent.CurrentDocument(session);
-        var signed = (await session.Store.ListEConsentsAsync(session.Participant.Id)).Select(c => ElectronicConsent.View(c, document.Version)).ToList();
-        return new ConsentDocumentView(document.Version, document.Title, document.Text, document.Questions.Select(q => new QuestionView(q.Id, q.Text, q.Options)).ToList(),
-            signed.All(s => s.DocumentVersion != document.Version), signed);
+        return TypedResults.Ok(await ElectronicConsent.DocumentViewAsync(session));
     }
 
     internal static async Task<IResult> SignConsentAsync(ConsentSignRequest body, HttpContext http)
     {
         await using var session = await ParticipantSession.BeginAsync(http, write: true);
-        var account = await session.Store.FindAccountAsync(session.Request.Actor) ?? throw new ForbiddenException("Your account was not found.");
-        return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body, account));
+        return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body));
     }
 
     private static async Task<IResult> MyDevicesAsync(HttpContext http)
@@ -108,7 +89,7 @@ internal static class ParticipantAppEndpoints
     internal static async Task<IResult> PairMineAsync(PairRequest body, HttpContext http)
     {
         await using var session = await ParticipantSession.BeginAsync(http, write: true);
-        var view = await DevicePairing.PairAsync(session.Request, session.Participant, body, "participant");
+        var view = await DevicePairing.PairAsync(session.Request, session.Participant, body);
         await session.CommitAsync();
         return TypedResults.Created("/api/me/devices", view);
     }
@@ -138,21 +119,15 @@ internal static class ParticipantAppEndpoints
     internal static async Task<IResult> CountersignAsync(string studyId, string participant, long econsentId, CountersignRequest body, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        var row = await request.ParticipantAsync(participant);
-        var account = await request.Store.FindAccountAsync(request.Actor) ?? throw new ForbiddenException("Your account was not found.");
-        return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, row, econsentId, body, account));
+        return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, participant, econsentId, body));
     }
 
     private static async Task<IResult> ParticipantEntriesAsync(string studyId, string participant, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var row = await request.ParticipantAsync(participant);
-        return TypedResults.Ok(await StaffHistoryAsync(request, row));
+        return TypedResults.Ok(await ParticipantToday.HistoryAsync(request, row));
     }
-
-    /// <summary>A participant's diary history as the site sees it (the participant's own view).</summary>
-    internal static async Task<HistoryView> StaffHistoryAsync(TrialRequest request, ParticipantRow row) =>
-        await ParticipantToday.HistoryAsync(request.Store, (await request.ProtocolAsync()).Definition, row, request.Now);
 
     private static async Task<IResult> DevicesAsync(string studyId, string participant, HttpContext http)
     {
@@ -165,7 +140,7 @@ internal static class ParticipantAppEndpoints
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantToChangeAsync(participant, Capability.ManageParticipants);
-        var view = await DevicePairing.PairAsync(request, row, body, null);
+        var view = await DevicePairing.PairAsync(request, row, body);
         await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
         return TypedResults.Created($"/api/studies/{studyId}/participants/{participant}/devices", view);
     }

@@ -77,7 +77,11 @@ internal sealed class ParticipantSession : IAsyncDisposable
         participant.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>True while the participant takes part: screened to randomised, not completed, withdrawn or screen-failed.</summary>
-    public bool IsActive => Names.Parse<ParticipantStatus>(Participant.Status) is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
+    public bool IsActive => IsFollowed(Participant.Status);
+
+    /// <summary>True for a status (as stored) in which the participant is still followed at home: screened, enrolled or randomised.</summary>
+    public static bool IsFollowed(string status) =>
+        Names.Parse<ParticipantStatus>(status) is ParticipantStatus.Screened or ParticipantStatus.Enrolled or ParticipantStatus.Randomised;
 
     /// <summary>Queues an audit record on the participant's own chain.</summary>
     public void Audit(string entity, string key, string? item, string action, string? oldValue, string? newValue, string? reason = null) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Diaries;
 using Dermis.Trials.Protocol;
@@ -51,7 +51,7 @@ internal static class ParticipantToday
                 foreach (var date in DiarySubmission.Due(session, diary, session.Today.AddDays(diary.EveryDays + 1)).Where(d => d >= session.Today.AddDays(-diary.ClosesAfterDays - 1)))
                 {
                     var window = DiaryWindow.For(diary, date, session.Zone);
-                    var key = (diary.Id, Text(date));
+                    var key = (diary.Id, UtcText.Format(date));
                     var state = done.Contains(key) ? "done" : window.Contains(session.Now) ? "open" : session.Now < window.Opens ? "upcoming" : "missed";
                     if (state == "upcoming")
                     {
@@ -63,7 +63,7 @@ internal static class ParticipantToday
                         upcomingShown = true;
                     }
 
-                    mine.Add(new DiaryTask(diary.Id, diary.Name, diary.Instrument, Text(date), window.Opens, window.Closes, state));
+                    mine.Add(new DiaryTask(diary.Id, diary.Name, diary.Instrument, UtcText.Format(date), window.Opens, window.Closes, state));
                 }
 
                 tasks.AddRange(mine.Any(t => t.State == "open") ? mine.Where(t => t.State != "upcoming") : mine);
@@ -73,15 +73,20 @@ internal static class ParticipantToday
         var order = new Dictionary<string, int> { ["open"] = 0, ["upcoming"] = 1, ["done"] = 2, ["missed"] = 3 };
         var ordered = tasks.OrderBy(t => order[t.State]).ThenBy(t => t.Closes).ToList();
         var consentNeeded = await ElectronicConsent.NeedsConsentAsync(session);
-        return new TodayView(session.Participant.ScreeningNumber, session.Request.Study.Id, session.Zone.Id, Text(session.Today), consentNeeded,
+        return new TodayView(session.Participant.ScreeningNumber, session.Request.Study.Id, session.Zone.Id, UtcText.Format(session.Today), consentNeeded,
             session.Protocol.Definition.ConsentDocumentVersion, ordered);
     }
 
+    /// <summary>The participant's own history.</summary>
     public static Task<HistoryView> HistoryAsync(ParticipantSession session) =>
         HistoryAsync(session.Store, session.Protocol.Definition, session.Participant, session.Now);
 
-    /// <summary>A participant's diary entries, newest first, and their weekly itch means up to today (their time zone); the same view for participant and site.</summary>
-    public static async Task<HistoryView> HistoryAsync(TrialStore store, ProtocolDefinition protocol, ParticipantRow participant, DateTimeOffset now)
+    /// <summary>A participant's history as the site sees it: the same view as the participant's own.</summary>
+    public static async Task<HistoryView> HistoryAsync(TrialRequest request, ParticipantRow participant) =>
+        await HistoryAsync(request.Store, (await request.ProtocolAsync()).Definition, participant, request.Now);
+
+    /// <summary>A participant's diary entries, newest first, and their weekly itch means up to today (their time zone).</summary>
+    private static async Task<HistoryView> HistoryAsync(TrialStore store, ProtocolDefinition protocol, ParticipantRow participant, DateTimeOffset now)
     {
         var entries = await store.ListDiaryEntriesAsync(participant.Id);
         var views = entries.Select(e => DiarySubmission.View(e, protocol.FindDiary(e.DiaryId), replayed: false)).ToList();
@@ -90,19 +95,11 @@ internal static class ParticipantToday
         if (itch is not null && DiarySubmission.AnchorOf(participant) is { } anchor)
         {
             var today = DiaryCalendar.LocalDate(now, ParticipantSession.ZoneOf(participant));
-            var scores = entries.Where(e => e.DiaryId == itch.Id)
-                .Select(e => (Date: UtcText.ParseDate(e.DiaryDate), Score: DiarySubmission.ScoreOf(e, itch)))
-                .Where(s => s.Score is not null)
-                .ToDictionary(s => s.Date, s => (int)s.Score!.Value);
+            var scores = views.Where(v => v.Diary == itch.Id && v.Score is not null).ToDictionary(v => UtcText.ParseDate(v.Date), v => (int)v.Score!.Value);
             weeks = ItchWeeks.Compute(scores, anchor, itch.MinimumDaysPerWeek, today)
-                .Select(w => new ItchWeekView(w.Week, Text(w.From), Text(w.To), w.DaysAnswered, w.Mean, w.Complete)).Reverse().ToList();
+                .Select(w => new ItchWeekView(w.Week, UtcText.Format(w.From), UtcText.Format(w.To), w.DaysAnswered, w.Mean, w.Complete)).Reverse().ToList();
         }
 
         return new HistoryView(views, weeks, itch?.MinimumDaysPerWeek ?? 0);
     }
-
-    public static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>The window of one diary date for this participant.</summary>
-    public static DiaryWindow WindowOf(ParticipantSession session, DiaryDefinition diary, DateOnly date) => DiaryWindow.For(diary, date, session.Zone);
 }

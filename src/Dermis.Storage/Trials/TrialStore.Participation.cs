@@ -45,7 +45,7 @@ public sealed partial class TrialStore
     /// <summary>Records the local date the participant activated the app (first activation only).</summary>
     public Task SetActivatedOnAsync(long participantId, DateOnly activatedOn, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE participant SET activated_on = @on WHERE id = @participantId AND activated_on IS NULL",
-            new { participantId, on = activatedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+            new { participantId, on = UtcText.Format(activatedOn) }, cancellationToken);
 
     /// <summary>Stores a diary entry; returns its key.</summary>
     public async Task<long> InsertDiaryEntryAsync(DiaryEntryRow entry, CancellationToken cancellationToken = default)

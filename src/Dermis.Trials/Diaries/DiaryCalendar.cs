@@ -27,6 +27,35 @@ public static class DiaryCalendar
     /// <exception cref="ArgumentOutOfRangeException"><see cref="DiaryDefinition.EveryDays"/> is below 1, or FirstDay or LastDay is study day 0.</exception>
     public static IReadOnlyList<DateOnly> DueDates(DiaryDefinition diary, DateOnly? activatedOn, DateOnly? anchorDate, DateOnly? endedOn, DateOnly through)
     {
+        if (Span(diary, activatedOn, anchorDate, endedOn, through) is not { } span)
+        {
+            return [];
+        }
+
+        // Day numbers, not DateOnly.AddDays: a step past 9999-12-31 must end the loop, not throw.
+        var dates = new List<DateOnly>();
+        for (var day = span.First; day <= span.Last; day += diary.EveryDays)
+        {
+            dates.Add(DateOnly.FromDayNumber(day));
+        }
+
+        return dates;
+    }
+
+    /// <summary>Whether <paramref name="date"/> is one of <see cref="DueDates"/> (with <c>through</c> = <paramref name="date"/>), without listing them.</summary>
+    /// <param name="diary">The protocol's diary.</param>
+    /// <param name="activatedOn">The local date the participant activated the app, or null before that.</param>
+    /// <param name="anchorDate">The anchor visit's date (study day 1), or null before it.</param>
+    /// <param name="endedOn">The last date the participant is followed, inclusive; null while followed.</param>
+    /// <param name="date">Any date.</param>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="DueDates"/>.</exception>
+    public static bool IsDue(DiaryDefinition diary, DateOnly? activatedOn, DateOnly? anchorDate, DateOnly? endedOn, DateOnly date) =>
+        Span(diary, activatedOn, anchorDate, endedOn, date) is { } span
+        && date.DayNumber >= span.First && date.DayNumber <= span.Last && (date.DayNumber - span.First) % diary.EveryDays == 0;
+
+    /// <summary>The day numbers of the first due date and of the last date one may fall on, or null when none can.</summary>
+    private static (int First, int Last)? Span(DiaryDefinition diary, DateOnly? activatedOn, DateOnly? anchorDate, DateOnly? endedOn, DateOnly through)
+    {
         ArgumentNullException.ThrowIfNull(diary);
         if (diary.EveryDays < 1)
         {
@@ -34,45 +63,37 @@ public static class DiaryCalendar
         }
 
         DateOnly first;
-        DateOnly? last = anchorDate is { } anchor ? StudyDate(anchor, diary.LastDay) : null;
         if (diary.FirstDay is { } firstDay)
         {
-            if (anchorDate is not { } knownAnchor)
+            if (anchorDate is not { } anchor)
             {
-                return [];
+                return null;
             }
 
-            first = StudyDate(knownAnchor, firstDay);
+            first = StudyDate(anchor, firstDay);
         }
-        else
+        else if (activatedOn is { } activated)
         {
-            if (activatedOn is not { } activated)
-            {
-                return [];
-            }
-
             // The activation day itself is partial (the app was installed some time that day).
             first = activated.AddDays(1);
         }
-
-        var end = through;
-        if (endedOn is { } ended && ended < end)
+        else
         {
-            end = ended;
+            return null;
         }
 
-        if (last is { } lastDate && lastDate < end)
+        var last = through.DayNumber;
+        if (endedOn is { } ended)
         {
-            end = lastDate;
+            last = Math.Min(last, ended.DayNumber);
         }
 
-        var dates = new List<DateOnly>();
-        for (var date = first; date <= end; date = date.AddDays(diary.EveryDays))
+        if (anchorDate is { } known)
         {
-            dates.Add(date);
+            last = Math.Min(last, StudyDate(known, diary.LastDay).DayNumber);
         }
 
-        return dates;
+        return (first.DayNumber, last);
     }
 
     /// <summary>The calendar date of <paramref name="studyDay"/>: anchor + (day − 1) for day ≥ 1, anchor + day for day ≤ −1.</summary>

@@ -15,6 +15,13 @@ internal sealed class LocalTimes(DiaryWindow window)
     public string At(DateTimeOffset instant)
     {
         var offset = window.OffsetAt(instant);
+        var localTicks = instant.UtcTicks + offset.Ticks;
+        if (localTicks < 0 || localTicks > DateTime.MaxValue.Ticks)
+        {
+            // A phone clock set to the first or last hours of year 1 or 9999 has no local time to shift to; UTC still names the instant.
+            offset = TimeSpan.Zero;
+        }
+
         var local = instant.ToOffset(offset);
         var text = local.ToString("HH:mm 'on' yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (offset == _lastOffset)

@@ -17,6 +17,7 @@ public static class ZonedTime
     /// </remarks>
     public static DateTimeOffset Resolve(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         TimeSpan offset;
         if (zone.IsInvalidTime(local))

@@ -34,22 +34,19 @@ internal sealed partial class ProtocolReader
                 Error(diary.ValueNode("every")!, $"{diary.Context}: 'every' is the number of days between due dates, 1–366; got {every}");
             }
 
+            // null: 'activation', a run-in diary.
             int? from = null;
-            if (diary.ValueNode("from") is YamlScalarNode { Value: "activation" })
+            if (!diary.Has("from"))
             {
-                from = null;
+                Error(diary.Node, $"{diary.Context}: missing required key 'from': a study day (e.g. 1), or 'activation' for a run-in diary that starts the day after the participant activates the app");
             }
-            else if (diary.Has("from"))
+            else if (diary.ValueNode("from") is not YamlScalarNode { Value: "activation" })
             {
                 from = diary.Integer("from", required: true);
                 if (from == 0)
                 {
                     Error(diary.ValueNode("from")!, $"{diary.Context}: day 0 does not exist; 'from' is a study day (…, -1, 1, …) or 'activation' (the day after the participant activates the app)");
                 }
-            }
-            else
-            {
-                Error(diary.Node, $"{diary.Context}: missing required key 'from': a study day (e.g. 1), or 'activation' for a run-in diary that starts the day after the participant activates the app");
             }
 
             var until = diary.Integer("until", required: true);
@@ -71,19 +68,21 @@ internal sealed partial class ProtocolReader
 
             var opens = Clock(diary, "opens");
             var closes = Clock(diary, "closes");
-            var closesAfter = diary.Has("closesAfterDays") ? diary.Integer("closesAfterDays", required: true) : (opens is { } o && closes is { } c && c <= o ? 1 : 0);
+            // Without closesAfterDays, a closing time not after the opening time is the next morning.
+            var closesNotAfterOpens = closes <= opens;
+            var closesAfter = diary.Has("closesAfterDays") ? diary.Integer("closesAfterDays", required: true) : (closesNotAfterOpens ? 1 : 0);
             if (closesAfter is < 0 or > 27)
             {
                 Error(diary.ValueNode("closesAfterDays")!, $"{diary.Context}: 'closesAfterDays' must be 0–27; got {closesAfter}");
             }
-            else if (closesAfter == 0 && opens is { } o2 && closes is { } c2 && c2 <= o2)
+            else if (closesAfter == 0 && closesNotAfterOpens)
             {
-                Error(diary.ValueNode("closes")!, $"{diary.Context}: the window closes ({c2:HH\\:mm}) before it opens ({o2:HH\\:mm}) on the same day; set closesAfterDays: 1 or later");
+                Error(diary.ValueNode("closes")!, $"{diary.Context}: the window closes ({closes:HH\\:mm}) before it opens ({opens:HH\\:mm}) on the same day; set closesAfterDays: 1 or later");
             }
-            else if (every is { } e && opens is { } o3 && closes is { } c3 && (closesAfter > e || (closesAfter == e && c3 > o3)))
+            else if (every is { } e && closesAfter is { } after && opens is not null && closes is not null && (after > e || (after == e && closes > opens)))
             {
                 Error(diary.ValueNode("closesAfterDays") ?? diary.ValueNode("closes")!,
-                    $"{diary.Context}: a window must close before the next one opens: it closes {closesAfter} day(s) after its date at {c3:HH\\:mm}, the next opens {e} day(s) after at {o3:HH\\:mm}");
+                    $"{diary.Context}: a window must close before the next one opens: it closes {after} day(s) after its date at {closes:HH\\:mm}, the next opens {e} day(s) after at {opens:HH\\:mm}");
             }
 
             var minimumDays = diary.Has("minimumDaysPerWeek") ? diary.Integer("minimumDaysPerWeek", required: true) : 1;

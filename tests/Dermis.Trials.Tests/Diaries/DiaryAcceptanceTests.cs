@@ -110,6 +110,17 @@ public sealed class DiaryAcceptanceTests
     }
 
     [Fact]
+    public void Decide_phone_clock_at_the_end_of_year_9999_is_refused_with_its_time_in_utc()
+    {
+        // 9999-12-31 23:59Z has no Berlin local time (it would be in year 10000): written at +00:00; the server's 20:00Z is 21:00 CET.
+        var decision = Decide(DateTimeOffset.MaxValue, Utc(2026, 3, 28, 20));
+
+        Assert.Equal(
+            new DiaryDecision(false, false, "device-clock-ahead", "This entry for the diary of 2026-03-28 is dated 23:59 on 9999-12-31 (UTC+00:00) by your phone, but it reached us at 21:00 on 2026-03-28 (UTC+01:00). Your phone's clock is more than 5 minutes ahead: set it to the correct time (automatic date and time) and enter the diary again."),
+            decision);
+    }
+
+    [Fact]
     public void Decide_clock_ahead_is_checked_before_the_window()
     {
         // A phone set a day ahead to fill tomorrow's diary early: 2026-03-29 20:00Z against server 03-28 20:00Z.

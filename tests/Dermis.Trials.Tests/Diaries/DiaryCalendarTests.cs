@@ -100,6 +100,40 @@ public sealed class DiaryCalendarTests
         Assert.Contains("everyDays 0", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DueDates_through_the_last_representable_date_end_there()
+    {
+        // Activated 9999-12-20, no anchor: 12-21 … 12-31, 11 dates; the step past 12-31 ends the list.
+        var dates = DiaryCalendar.DueDates(Itch, Date(9999, 12, 20), null, null, DateOnly.MaxValue);
+
+        Assert.Equal(11, dates.Count);
+        Assert.Equal(DateOnly.MaxValue, dates[^1]);
+    }
+
+    [Fact]
+    public void IsDue_agrees_with_DueDates_on_every_date()
+    {
+        // Daily run-in (withdrawn 2026-03-20), weekly POEM from day 1, and from day −7 (03-03, 03-10, 03-17): 2026-02-01 … 2027-04-30.
+        (Dermis.Trials.Protocol.DiaryDefinition Diary, DateOnly? Ended)[] cases = [(Itch, Date(2026, 3, 20)), (Itch, null), (Poem, null), (Poem with { FirstDay = -7, LastDay = 8 }, null)];
+        foreach (var (diary, ended) in cases)
+        {
+            var due = DiaryCalendar.DueDates(diary, _activated, _anchor, ended, Date(2027, 4, 30)).ToHashSet();
+            for (var date = Date(2026, 2, 1); date <= Date(2027, 4, 30); date = date.AddDays(1))
+            {
+                Assert.True(due.Contains(date) == DiaryCalendar.IsDue(diary, _activated, _anchor, ended, date), $"{diary.Id} from {diary.FirstDay} ended {ended}: {date}");
+            }
+        }
+    }
+
+    [Fact]
+    public void IsDue_without_anchor_or_activation_is_false_and_without_anchor_a_run_in_has_no_end()
+    {
+        Assert.False(DiaryCalendar.IsDue(Poem, _activated, null, null, _anchor));
+        Assert.False(DiaryCalendar.IsDue(Itch, null, _anchor, null, Date(2026, 3, 2)));
+        Assert.False(DiaryCalendar.IsDue(Itch, _activated, null, null, _activated));
+        Assert.True(DiaryCalendar.IsDue(Itch, _activated, null, null, DateOnly.MaxValue));
+    }
+
     [Theory]
     [InlineData(1, "2026-03-10")] // the anchor
     [InlineData(2, "2026-03-11")] // anchor + 1

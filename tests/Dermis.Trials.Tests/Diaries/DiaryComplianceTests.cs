@@ -65,6 +65,36 @@ public sealed class DiaryComplianceTests
     }
 
     [Fact]
+    public void Of_computes_windows_only_back_to_the_first_closed_one()
+    {
+        // Now 2026-06-10 10:00Z: 06-10's window (open) and 06-09's (closed 09:00Z) are computed; 06-01 … 06-08 closed before it.
+        var asked = new List<DateOnly>();
+        var summary = DiaryCompliance.Of(_due, _entered, Date(2026, 6, 10), Utc(2026, 6, 10, 10), d =>
+        {
+            asked.Add(d);
+            return Window(d);
+        });
+
+        Assert.Equal([Date(2026, 6, 10), Date(2026, 6, 9)], asked);
+        Assert.Equal(9, summary.Expected);
+    }
+
+    [Theory]
+    [InlineData(2, 3, "0.6666666666666666666666666667")]
+    [InlineData(0, 6, "0")]
+    [InlineData(6, 6, "1")]
+    public void Rate_is_an_exact_decimal_division(int completed, int expected, string rate)
+    {
+        Assert.Equal(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), DiaryCompliance.Rate(completed, expected));
+    }
+
+    [Fact]
+    public void Rate_of_nothing_expected_is_null()
+    {
+        Assert.Null(DiaryCompliance.Rate(0, 0));
+    }
+
+    [Fact]
     public void Of_accepts_due_dates_in_any_order()
     {
         DateOnly[] shuffled = [.. _due.Reverse()];

@@ -65,12 +65,22 @@ public sealed class ParticipationSectionTests
         "diary 'poem': 'until' (day 200) is more than 28 days after the last scheduled visit (day 113)")]
     [InlineData("- { id: poem, name: POEM, instrument: poem, every: 7, from: 1, until: 120, opens: \"08:00\", closes: \"20:00\", minimumDaysPerWeek: 4 }", 11, 111,
         "diary 'poem': 'minimumDaysPerWeek' applies to the daily itch diary (instrument ppnrs) only")]
+    [InlineData("- { id: itch, name: Itch, instrument: ppnrs, every: 1, until: 120, opens: \"18:00\", closes: \"11:00\" }", 11, 5,
+        "diary 'itch': missing required key 'from': a study day (e.g. 1), or 'activation' for a run-in diary that starts the day after the participant activates the app")]
     public void A_wrong_diary_is_refused_with_its_line_column_and_reason(string entry, int line, int column, string message)
     {
         var ex = Fail(PaperConsent + "diaries:\n  " + entry + "\n");
 
         var error = Assert.Single(ex.Errors);
         Assert.Equal((line, column, message), (error.Line, error.Column, error.Message));
+    }
+
+    [Fact]
+    public void A_run_in_diary_closing_after_it_opens_closes_the_same_day_by_default()
+    {
+        var diary = Assert.Single(Parse(PaperConsent + "diaries:\n  - { id: poem, name: POEM, instrument: poem, every: 7, from: activation, until: 113, opens: \"08:00\", closes: \"20:00\" }\n").Diaries);
+
+        Assert.Equal(((int?)null, 0, 1, 72), (diary.FirstDay, diary.ClosesAfterDays, diary.MinimumDaysPerWeek, diary.OfflineGraceHours));
     }
 
     [Fact]

@@ -17,19 +17,21 @@
   const send = async (entry) => {
     const body = new URLSearchParams(entry.fields);
     const response = await fetch(entry.url, { method: "POST", body, credentials: "same-origin", redirect: "manual" });
-    // Anything the server answered (stored, already stored, or refused with a reason) ends the retry.
-    return response.type === "opaqueredirect" || response.status > 0;
+    // Anything the server answered (stored, already stored, or refused with a reason) ends the retry;
+    // a gateway's 502–504 means the server never saw it, so it stays queued.
+    return response.type === "opaqueredirect" || (response.status > 0 && (response.status < 502 || response.status > 504));
   };
+  const waiting = (n) => `${n} ${n === 1 ? "entry is" : "entries are"} waiting for the network; saved on this phone.`;
 
   const flush = async () => {
-    let queue = load();
-    if (queue.length === 0 || !navigator.onLine) { if (queue.length) show(`${queue.length} entry waiting for the network; it was saved on this phone.`); return; }
+    const queue = load();
+    if (queue.length === 0 || !navigator.onLine) { if (queue.length) show(waiting(queue.length)); return; }
     const remaining = [];
     for (const entry of queue) {
       try { if (!(await send(entry))) remaining.push(entry); } catch { remaining.push(entry); }
     }
     save(remaining);
-    show(remaining.length ? `${remaining.length} entry waiting for the network; it was saved on this phone.` : (queue.length ? "Your saved entry was sent." : ""));
+    show(remaining.length ? waiting(remaining.length) : queue.length === 1 ? "Your saved entry was sent." : "Your saved entries were sent.");
     if (queue.length && !remaining.length && document.body.dataset.reloadAfterSend !== "no") setTimeout(() => location.reload(), 600);
   };
 
