@@ -12,6 +12,42 @@ public sealed class NightEndpointTests
     // 2026-03-27T22:00:00Z in Unix microseconds.
     private const long Night = 1_774_648_800_000_000;
 
+    private static async Task SendAsync(TrialFixture trial, string serial, string token, SampleBatch batch)
+    {
+        using var client = Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(trial.Host.App);
+        using var content = new ByteArrayContent(SampleBatchFormat.Write(batch));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/devices/{serial}/samples") { Content = content };
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.dermis.samples");
+        request.Headers.TryAddWithoutValidation("Authorization", "Device " + token);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_night_without_any_sleep_is_stored_with_no_WASO_or_onset_latency()
+    {
+        await using var trial = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var p = await trial.EnrolAsync();
+        var (_, device) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/devices", new { serial = "WB-5002", kind = "wristband" });
+        // Twenty minutes of vigorous random movement (±1 g): every minute scores wake.
+        var random = new Random(3);
+        var samples = new float[20 * 60 * 20 * 3];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        await SendAsync(trial, "WB-5002", device.GetProperty("token").GetString()!, new SampleBatch("awake-1", SampleKind.Accelerometer, Night, 20, samples));
+
+        var (status, view) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights/2026-03-27/analyse", new { });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var measures = view.GetProperty("measures").GetProperty("measures");
+        Assert.Equal((0.0, "NaN", "NaN"), (measures.GetProperty("totalSleepTimeMinutes").GetDouble(),
+            measures.GetProperty("wakeAfterSleepOnsetMinutes").GetString(), measures.GetProperty("sleepOnsetLatencyMinutes").GetString()));
+        var (_, nights) = await trial.GetAsync("mon", $"/api/studies/{trial.Study}/participants/{p}/nights");
+        Assert.Equal(1, nights.GetArrayLength());
+    }
+
     [Fact]
     public async Task Five_minutes_of_data_is_too_little_for_a_night_and_says_so()
     {

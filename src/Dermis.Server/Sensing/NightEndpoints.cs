@@ -32,7 +32,8 @@ internal sealed record NightView(string Night, string AlgorithmVersion, DateTime
 /// </summary>
 internal static class NightEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A night without sleep has no WASO or onset latency (NaN): written as "NaN", not an error.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>Highest sample rate a night is laid out at (18 h at 100 Hz is 6.5 million samples per axis).</summary>
     private const double MaxRateHz = 100;
