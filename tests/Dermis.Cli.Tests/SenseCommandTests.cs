@@ -68,4 +68,65 @@ public sealed class SenseCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_night_without_sleep_writes_NaN_for_the_undefined_measures()
+    {
+        var folder = Directory.CreateTempSubdirectory("dermis-sense-").FullName;
+        try
+        {
+            // Eleven minutes of vigorous random movement (0.5 g per axis at 20 Hz): every minute is wake, so WASO and
+            // sleep onset latency are undefined (NaN, NightlySleep), which JSON cannot hold as a number.
+            var random = new Random(3);
+            var n = 11 * 60 * 20;
+            float[] Axis() => Enumerable.Range(0, n).Select(_ => (float)((random.NextDouble() - 0.5) * 1.7)).ToArray();
+            var (x, y, z) = (Axis(), Axis(), Axis());
+            var csv = Path.Combine(folder, "restless.csv");
+            await using (var writer = new StreamWriter(csv))
+            {
+                AccelerometerCsvReader.Write(new AccelerometerRecording("csv", 20, Enumerable.Range(0, n).Select(i => 1774648800 + (i / 20.0)).ToArray(), x, y, z), writer);
+            }
+
+            var run = await CliRun.RunAsync("sense", "scratch", csv, "--out", Path.Combine(folder, "out"));
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "out", "night.json")));
+            var measures = json.RootElement.GetProperty("measures");
+            Assert.Equal(0, measures.GetProperty("totalSleepTimeMinutes").GetDouble());
+            Assert.Equal("NaN", measures.GetProperty("wakeAfterSleepOnsetMinutes").GetString());
+            Assert.Equal("NaN", measures.GetProperty("sleepOnsetLatencyMinutes").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_file_is_exit_code_2_naming_the_option()
+    {
+        var folder = Directory.CreateTempSubdirectory("dermis-sense-").FullName;
+        try
+        {
+            var night = NightSimulator.Simulate(new NightSimulationOptions { DurationHours = 11 / 60.0 }, 1).Night;
+            var csv = Path.Combine(folder, "night.csv");
+            await using (var writer = new StreamWriter(csv))
+            {
+                AccelerometerCsvReader.Write(new AccelerometerRecording("csv", 20, Enumerable.Range(0, night.SampleCount).Select(i => 1774648800 + (i / 20.0)).ToArray(), night.X, night.Y, night.Z), writer);
+            }
+
+            var blocker = Path.Combine(folder, "taken");
+            await File.WriteAllTextAsync(blocker, "not a folder");
+
+            var run = await CliRun.RunAsync("sense", "scratch", csv, "--out", blocker);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"dermis: --out: {blocker} cannot be written", run.Error, StringComparison.Ordinal);
+            Assert.False(run.ShowsStackTrace, run.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

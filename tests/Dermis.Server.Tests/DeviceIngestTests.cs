@@ -130,6 +130,50 @@ public sealed class DeviceIngestTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task Malformed_bodies_are_400_naming_the_field_never_500(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var p = await trial.EnrolAsync();
+        var token = await PairAsync(trial, p, "WB-5001");
+        var valid = SampleBatchFormat.Write(Batch("e-1", Night, 20));
+        var hugeCount = (byte[])valid.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(hugeCount.AsSpan(52), 1_000_000);
+        var noId = (byte[])valid.Clone();
+        noId.AsSpan(8, 32).Clear();
+        var nan = SampleBatchFormat.Write(Batch("e-2", Night, 20, value: float.NaN));
+        const string Rows = "time,x,y,z\n1774649400.00,0,0,1\n1774649400.05,0,0,1\n";
+        var cases = new (string What, byte[] Body, string MediaType, string Query, string Field, string Problem)[]
+        {
+            ("empty body", [], "application/vnd.dermis.samples", "", "body", "not a Dermis sample batch (expected 56 header bytes starting with \"DRMS\"; got 0 bytes)"),
+            ("truncated header", valid[..30], "application/vnd.dermis.samples", "", "body", "not a Dermis sample batch (expected 56 header bytes starting with \"DRMS\"; got 30 bytes)"),
+            ("huge count, small body", hugeCount, "application/vnd.dermis.samples", "", "body", "1000000 samples of 3 channel(s) need 12000056 bytes; got 296"),
+            ("empty batch id", noId, "application/vnd.dermis.samples", "", "batch id", "'' must be 1–32 letters, digits, '-' or '_'"),
+            ("NaN sample", nan, "application/vnd.dermis.samples", "", "sample 0", "NaN is outside ±32 g"),
+            ("JSON", Encoding.UTF8.GetBytes("{\"x\":[0.1]}"), "application/json", "", "body", "not a Dermis sample batch (expected 56 header bytes starting with \"DRMS\"; got 11 bytes)"),
+            ("CSV without batch id", Encoding.UTF8.GetBytes(Rows), "text/csv", "", "batch", "a CSV batch needs ?batch=<id> (1–32 letters, digits, '-' or '_')"),
+            ("CSV with a 33-character id", Encoding.UTF8.GetBytes(Rows), "text/csv", "?batch=" + new string('a', 33), "batch id", $"'{new string('a', 33)}' must be 1–32 letters, digits, '-' or '_'"),
+            ("CSV with a path in the id", Encoding.UTF8.GetBytes(Rows), "text/csv", "?batch=..%2Fx", "batch id", "'../x' must be 1–32 letters, digits, '-' or '_'"),
+            ("CSV of one row", Encoding.UTF8.GetBytes("time,x,y,z\n1774649400.00,0,0,1\n"), "text/csv", "?batch=c-1", "line 2", "a CSV batch needs at least 2 samples to give its rate; got 1"),
+            ("CSV out of order", Encoding.UTF8.GetBytes("time,x,y,z\n1774649400.05,0,0,1\n1774649400.00,0,0,1\n"), "text/csv", "?batch=c-2", "line 3", "time 1774649400 is not after the previous sample's"),
+            ("CSV with a NaN time", Encoding.UTF8.GetBytes("time,x,y,z\nNaN,0,0,1\nNaN,0,0,1\n"), "text/csv", "?batch=c-3", "line 2, column 1", "time must be Unix seconds (e.g. 1774652400.05); got 'NaN'"),
+            ("CSV of binary bytes", valid, "text/csv", "?batch=c-4", "line 1", "the header must be 'time,x,y,z' or 'time,displacement'; got 'drms??"),
+        };
+
+        foreach (var c in cases)
+        {
+            var (status, problem) = await SendAsync(trial, "WB-5001", token, c.Body, c.MediaType, c.Query);
+
+            Assert.True(status == HttpStatusCode.BadRequest, $"{c.What}: {(int)status} {problem}");
+            Assert.True(problem.GetProperty("errors").TryGetProperty(c.Field, out var messages), $"{c.What}: {problem}");
+            Assert.StartsWith(c.Problem, messages[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // Nothing was stored: the valid batch is still new.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(trial, "WB-5001", token, valid)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task A_night_is_laid_out_from_its_batches_analysed_stored_and_listed(string engine)
     {
         await using var trial = await TrialFixture.StartAsync(engine);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dermis.Sensing.Io;
 using Dermis.Sensing.Nights;
 
@@ -9,7 +10,11 @@ namespace Dermis.Cli.Commands;
 /// <summary><c>dermis sense scratch &lt;file&gt; --out DIR</c>: one night's sleep and scratch from a device file, offline (docs/sensing.md).</summary>
 internal static class SenseCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // WASO and sleep onset latency are NaN on a night without sleep (NightlySleep); JSON has no NaN, so it is written "NaN".
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static Command Create()
     {
@@ -33,6 +38,10 @@ internal static class SenseCommand
             {
                 throw new CommandLineInputException(e.Message);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineInputException($"file: {path.FullName} cannot be read: {e.Message}");
+            }
 
             NightAnalysisResult result;
             try
@@ -48,33 +57,13 @@ internal static class SenseCommand
             }
 
             var folder = parseResult.GetValue(output)!;
-            folder.Create();
-            var start = recording.TimeUnixSeconds[0];
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "night.json"), JsonSerializer.Serialize(new
+            try
             {
-                file = path.Name,
-                device = recording.DeviceType,
-                serial = recording.Serial,
-                sampleRateHz = recording.SampleRateHz,
-                firstSampleUnixSeconds = start,
-                measures = result.Measures,
-            }, Json), cancellationToken);
-            await using (var events = new StreamWriter(Path.Combine(folder.FullName, "scratch-events.csv")))
-            {
-                await events.WriteLineAsync("start_unix_s,end_unix_s,duration_s");
-                foreach (var e in result.Events)
-                {
-                    await events.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{start + e.StartSeconds:F3},{start + e.EndSeconds:F3},{e.EndSeconds - e.StartSeconds:F3}"));
-                }
+                await WriteOutputsAsync(folder, path.Name, recording, result, cancellationToken);
             }
-
-            await using (var sleep = new StreamWriter(Path.Combine(folder.FullName, "sleep-per-minute.csv")))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await sleep.WriteLineAsync("minute,start_unix_s,sleep");
-                for (var i = 0; i < result.SleepPerMinute.Count; i++)
-                {
-                    await sleep.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i},{start + (i * 60):F3},{(result.SleepPerMinute[i] ? 1 : 0)}"));
-                }
+                throw new CommandLineInputException($"--out: {folder.FullName} cannot be written: {e.Message}");
             }
 
             var m = result.Measures;
@@ -83,5 +72,35 @@ internal static class SenseCommand
             return ExitCodes.Success;
         }));
         return new Command("sense", "Remote biomarkers from device files.") { scratch };
+    }
+
+    private static async Task WriteOutputsAsync(DirectoryInfo folder, string fileName, AccelerometerRecording recording, NightAnalysisResult result, CancellationToken cancellationToken)
+    {
+        folder.Create();
+        var start = recording.TimeUnixSeconds[0];
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "night.json"), JsonSerializer.Serialize(new
+        {
+            file = fileName,
+            device = recording.DeviceType,
+            serial = recording.Serial,
+            sampleRateHz = recording.SampleRateHz,
+            firstSampleUnixSeconds = start,
+            measures = result.Measures,
+        }, Json), cancellationToken);
+        await using (var events = new StreamWriter(Path.Combine(folder.FullName, "scratch-events.csv")))
+        {
+            await events.WriteLineAsync("start_unix_s,end_unix_s,duration_s");
+            foreach (var e in result.Events)
+            {
+                await events.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{start + e.StartSeconds:F3},{start + e.EndSeconds:F3},{e.EndSeconds - e.StartSeconds:F3}"));
+            }
+        }
+
+        await using var sleep = new StreamWriter(Path.Combine(folder.FullName, "sleep-per-minute.csv"));
+        await sleep.WriteLineAsync("minute,start_unix_s,sleep");
+        for (var i = 0; i < result.SleepPerMinute.Count; i++)
+        {
+            await sleep.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{i},{start + (i * 60):F3},{(result.SleepPerMinute[i] ? 1 : 0)}"));
+        }
     }
 }

@@ -14,7 +14,7 @@ public enum SampleKind
 /// One batch of device samples as sent: an id chosen by the device (a retry reuses it), the time of
 /// the first sample, a constant rate, and the samples interleaved by channel.
 /// </summary>
-/// <param name="BatchId">The device's id for this batch (1–64 letters, digits, '-' or '_').</param>
+/// <param name="BatchId">The device's id for this batch (1–32 letters, digits, '-' or '_').</param>
 /// <param name="Kind">What the samples are.</param>
 /// <param name="StartUnixMicros">Time of the first sample, Unix microseconds (UTC).</param>
 /// <param name="SampleRateHz">Samples per second per channel.</param>

@@ -92,12 +92,12 @@ public static class SampleBatchFormat
     public static SampleBatch ReadCsv(TextReader reader, string batchId)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var header = reader.ReadLine()?.Trim().ToLowerInvariant();
+        var header = reader.ReadLine()?.Trim().TrimStart('\uFEFF').ToLowerInvariant();
         var kind = header switch
         {
             "time,x,y,z" => SampleKind.Accelerometer,
             "time,displacement" => SampleKind.RadioDisplacement,
-            _ => throw new FormatException($"line 1: the header must be 'time,x,y,z' or 'time,displacement'; got '{header}'"),
+            _ => throw new FormatException($"line 1: the header must be 'time,x,y,z' or 'time,displacement'; got '{Io.GeneActivReader.Printable(header ?? "")}'"),
         };
         var channels = SampleBatch.ChannelsOf(kind);
         var times = new List<double>();
@@ -117,7 +117,7 @@ public static class SampleBatchFormat
                 throw new FormatException($"line {line}: expected {channels + 1} fields; got {fields.Length}");
             }
 
-            if (!double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var time))
+            if (!double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var time) || !double.IsFinite(time))
             {
                 throw new FormatException($"line {line}, column 1: time must be Unix seconds (e.g. 1774652400.05); got '{fields[0]}'");
             }

@@ -340,7 +340,13 @@ public static class AccelerometerCsvReader
             }
         }
 
-        return count / sum;
+        var rate = count / sum;
+        if (!double.IsFinite(rate) || rate <= 0)
+        {
+            throw new FormatException($"line {firstLine}: the intervals between rows (median {median.ToString(CultureInfo.InvariantCulture)} s) give no finite sample rate; check the time column (or pass sampleRateHz to Read).");
+        }
+
+        return rate;
     }
 
     private sealed class Layout

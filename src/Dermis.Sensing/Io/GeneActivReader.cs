@@ -44,6 +44,7 @@ public static class GeneActivReader
     public static AccelerometerRecording Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        long? bytesLeft = stream.CanSeek ? stream.Length - stream.Position : null;
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var lines = new LineSource(reader);
 
@@ -63,13 +64,15 @@ public static class GeneActivReader
         var pageCount = header.RequireInt("Number of Pages", 0, int.MaxValue / SamplesPerPage);
         var headerRateHz = header.RequireLeadingNumber("Measurement Frequency");
 
-        var n = pageCount * SamplesPerPage;
-        var time = new double[n];
-        var x = new float[n];
-        var y = new float[n];
-        var z = new float[n];
-        var temperature = new float[n];
-        var light = calibration.HasLight ? new float[n] : null;
+        // The declared count is only trusted as far as the bytes can hold it (a page is at least its hex line), so a
+        // corrupt header cannot make the reader allocate gigabytes: the arrays grow with the pages actually read.
+        var capacity = (int)Math.Min(pageCount, bytesLeft / HexCharsPerPage ?? 1024) * SamplesPerPage;
+        var time = new double[capacity];
+        var x = new float[capacity];
+        var y = new float[capacity];
+        var z = new float[capacity];
+        var temperature = new float[capacity];
+        var light = calibration.HasLight ? new float[capacity] : null;
         var pageRateHz = double.NaN;
         var fields = new KeyValues("page");
 
@@ -101,6 +104,20 @@ public static class GeneActivReader
             var pageTime = fields.RequireTime("Page Time");
             var temperatureC = (float)fields.RequireNumber("Temperature");
             var start = page * SamplesPerPage;
+            if (start == time.Length)
+            {
+                var length = (int)Math.Min(Math.Max(2L * time.Length, SamplesPerPage), (long)pageCount * SamplesPerPage);
+                Array.Resize(ref time, length);
+                Array.Resize(ref x, length);
+                Array.Resize(ref y, length);
+                Array.Resize(ref z, length);
+                Array.Resize(ref temperature, length);
+                if (light is not null)
+                {
+                    Array.Resize(ref light, length);
+                }
+            }
+
             DecodePage(data.AsSpan(0, HexCharsPerPage), calibration, page, lines.LineNumber, x.AsSpan(start, SamplesPerPage), y.AsSpan(start, SamplesPerPage), z.AsSpan(start, SamplesPerPage), light is null ? default : light.AsSpan(start, SamplesPerPage));
             for (var j = 0; j < SamplesPerPage; j++)
             {
@@ -392,7 +409,7 @@ public static class GeneActivReader
                 end++;
             }
 
-            return double.TryParse(value.AsSpan(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0
+            return double.TryParse(value.AsSpan(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && double.IsFinite(number)
                 ? number
                 : throw new FormatException($"{Context}: '{key}' is '{Printable(value)}'; expected a positive number such as '50 Hz'.");
         }

@@ -88,23 +88,4 @@ public sealed class MotionDetectRCoV : IMotionGate
             ArrayPool<double>.Shared.Return(cov);
         }
     }
-
-    /// <summary>
-    /// The rolling coefficient of variation used by this gate: <c>cov[i] = sd(s[i..i+w)) / (mean(s[i..i+w)) + 1e−12)</c>
-    /// with the sample SD (n − 1 denominator) and windows advanced by one sample; the 1e−12 guard is SKDH's.
-    /// </summary>
-    /// <param name="signal">Input samples; at least <paramref name="windowSamples"/> of them.</param>
-    /// <param name="windowSamples">Window length, ≥ 2.</param>
-    /// <param name="cov">Output, length <c>signal.Length − windowSamples + 1</c>.</param>
-    public static void RollingCoefficientOfVariation(ReadOnlySpan<double> signal, int windowSamples, Span<double> cov)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(windowSamples, 2);
-        if (signal.Length < windowSamples || cov.Length != signal.Length - windowSamples + 1)
-        {
-            throw new ArgumentException(
-                $"cov must have signal.Length − windowSamples + 1 = {signal.Length - windowSamples + 1} elements (≥ 1); got {cov.Length}.", nameof(cov));
-        }
-
-        MotionWindows.RollingCoV(signal, windowSamples, 1e-12, absoluteMean: false, cov);
-    }
 }

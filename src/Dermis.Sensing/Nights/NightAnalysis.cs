@@ -37,8 +37,7 @@ public static class NightAnalysis
         var summary = NightlySleep.Summarise(sleep, window ?? new SleepWindow(start, end, double.NaN));
         var scratch = (detector ?? new ScratchDetector()).Detect(new AccelerometerNight(x, y, z, sampleRateHz));
         var inside = scratch.Events.Where(e => e.StartSeconds >= start && e.StartSeconds < end).ToList();
-        var hours = (end - start) / 3600.0;
-        var scratchSeconds = inside.Sum(e => e.EndSeconds - e.StartSeconds);
+        var perHour = ScratchSummary.From(inside, (end - start) / 3600.0); // per hour of sleep opportunity, not of recording
         var measures = new NightMeasures(
             start,
             end,
@@ -49,10 +48,10 @@ public static class NightAnalysis
             summary.WakeAfterSleepOnsetMinutes,
             summary.SleepOnsetLatencyMinutes,
             summary.Awakenings,
-            inside.Count,
-            scratchSeconds,
-            hours > 0 ? inside.Count / hours : 0,
-            hours > 0 ? scratchSeconds / hours : 0,
+            perHour.EventCount,
+            perHour.TotalDurationSeconds,
+            perHour.EventsPerHour,
+            perHour.DurationSecondsPerHour,
             SensingInfo.AlgorithmVersion);
         return new NightAnalysisResult(measures, inside, sleep);
     }

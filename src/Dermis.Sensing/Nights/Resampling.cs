@@ -14,15 +14,31 @@ public static class Resampling
     public const double AnalysisRateHz = 20;
 
     /// <summary>Resamples one channel from <paramref name="fromHz"/> to <paramref name="toHz"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not finite and positive, or the result would not fit one array.</exception>
     public static float[] Resample(float[] signal, double fromHz, double toHz = AnalysisRateHz)
     {
         ArgumentNullException.ThrowIfNull(signal);
+        if (!(double.IsFinite(fromHz) && fromHz > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromHz), fromHz, "The recording's sample rate must be finite and > 0 Hz.");
+        }
+
+        if (!(double.IsFinite(toHz) && toHz > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(toHz), toHz, "The target sample rate must be finite and > 0 Hz.");
+        }
+
         if (Math.Abs(fromHz - toHz) < 1e-9)
         {
             return signal;
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromHz);
+        var length = Math.Floor((signal.Length - 1) * toHz / fromHz) + 1;
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromHz), fromHz, $"{signal.Length} samples at {fromHz} Hz resampled to {toHz} Hz would be {length:0} samples, more than one array holds; check the recording's sample rate.");
+        }
+
         var filtered = new double[signal.Length];
         var filter = fromHz > toHz ? Butterworth.LowPass(8, 0.4 * toHz, fromHz) : null;
         if (filter is not null && signal.Length > filter.PadLength)
@@ -37,7 +53,7 @@ public static class Resampling
             }
         }
 
-        var count = (int)Math.Floor((signal.Length - 1) * toHz / fromHz) + 1;
+        var count = Math.Max(0, (int)length);
         var output = new float[count];
         var step = fromHz / toHz;
         for (var i = 0; i < count; i++)

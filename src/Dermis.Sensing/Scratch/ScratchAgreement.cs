@@ -18,15 +18,15 @@ public static class ScratchAgreement
     /// </summary>
     public static bool Matches(ScratchEvent detected, ScratchEvent reference)
     {
-        double overlap = Math.Min(detected.EndSeconds, reference.EndSeconds) - Math.Max(detected.StartSeconds, reference.StartSeconds);
-        if (overlap <= 0)
-        {
-            return false;
-        }
-
-        double union = detected.DurationSeconds + reference.DurationSeconds - overlap;
-        return overlap / union >= MinimumIoU || overlap >= MinimumReferenceCoverage * reference.DurationSeconds;
+        double overlap = OverlapSeconds(detected.StartSeconds, detected.EndSeconds, reference);
+        return overlap > 0 && (IoU(detected, reference, overlap) >= MinimumIoU || overlap >= MinimumReferenceCoverage * reference.DurationSeconds);
     }
+
+    /// <summary>Length of the intersection of [<paramref name="startSeconds"/>, <paramref name="endSeconds"/>) and <paramref name="other"/>, s; ≤ 0 when they do not overlap.</summary>
+    internal static double OverlapSeconds(double startSeconds, double endSeconds, ScratchEvent other) =>
+        Math.Min(endSeconds, other.EndSeconds) - Math.Max(startSeconds, other.StartSeconds);
+
+    private static double IoU(ScratchEvent a, ScratchEvent b, double overlap) => overlap / (a.DurationSeconds + b.DurationSeconds - overlap);
 
     /// <summary>
     /// One-to-one matching of <paramref name="detected"/> to <paramref name="reference"/> events (each list in any order):
@@ -43,8 +43,7 @@ public static class ScratchAgreement
             {
                 if (Matches(detected[d], reference[r]))
                 {
-                    double overlap = Math.Min(detected[d].EndSeconds, reference[r].EndSeconds) - Math.Max(detected[d].StartSeconds, reference[r].StartSeconds);
-                    pairs.Add((overlap / (detected[d].DurationSeconds + reference[r].DurationSeconds - overlap), d, r));
+                    pairs.Add((IoU(detected[d], reference[r], OverlapSeconds(detected[d].StartSeconds, detected[d].EndSeconds, reference[r])), d, r));
                 }
             }
         }

@@ -75,16 +75,23 @@ internal sealed class ScratchFeatureExtractor
     {
         int length = _fft.Length;
         int bins = (length / 2) + 1;
-        double[] rented = ArrayPool<double>.Shared.Rent((2 * length) + bins);
+        int segment = Math.Min(length, x.Length);
+        double[] rented = ArrayPool<double>.Shared.Rent((2 * length) + bins + segment);
         try
         {
             var re = rented.AsSpan(0, length);
             var im = rented.AsSpan(length, length);
             var power = rented.AsSpan(2 * length, bins);
+            var hann = rented.AsSpan((2 * length) + bins, segment);
+            for (int i = 0; i < segment; i++)
+            {
+                hann[i] = 0.5 - (0.5 * Math.Cos(2.0 * Math.PI * i / segment));
+            }
+
             power.Clear();
-            AccumulateWelch(x, re, im, power);
-            AccumulateWelch(y, re, im, power);
-            AccumulateWelch(z, re, im, power);
+            AccumulateWelch(x, hann, re, im, power);
+            AccumulateWelch(y, hann, re, im, power);
+            AccumulateWelch(z, hann, re, im, power);
 
             double binHz = _fs / length, band = 0, total = 0, peak = -1, peakHz = 0;
             for (int k = 0; k < bins; k++)
@@ -115,11 +122,13 @@ internal sealed class ScratchFeatureExtractor
         }
     }
 
-    /// <summary>Welch power (Hann window, 50 % overlap, mean removed per segment; one zero-padded segment when shorter) added to <paramref name="power"/>.</summary>
-    private void AccumulateWelch(ReadOnlySpan<float> signal, Span<double> re, Span<double> im, Span<double> power)
+    /// <summary>
+    /// Welch power (Hann window <paramref name="hann"/> of min(FFT length, signal length) samples, 50 % overlap, mean removed
+    /// per segment; one zero-padded segment when shorter) added to <paramref name="power"/>.
+    /// </summary>
+    private void AccumulateWelch(ReadOnlySpan<float> signal, ReadOnlySpan<double> hann, Span<double> re, Span<double> im, Span<double> power)
     {
-        int length = _fft.Length;
-        int segment = Math.Min(length, signal.Length);
+        int segment = hann.Length;
         int hop = Math.Max(1, segment / 2);
         for (int s = 0; s + segment <= signal.Length; s += hop)
         {
@@ -135,8 +144,7 @@ internal sealed class ScratchFeatureExtractor
             im.Clear();
             for (int i = 0; i < segment; i++)
             {
-                double w = 0.5 - (0.5 * Math.Cos(2.0 * Math.PI * i / segment));
-                re[i] = (part[i] - mean) * w;
+                re[i] = (part[i] - mean) * hann[i];
             }
 
             _fft.Forward(re, im);

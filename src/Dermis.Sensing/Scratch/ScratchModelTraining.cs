@@ -42,11 +42,7 @@ internal static class ScratchModelTraining
         double covered = 0;
         foreach (var t in truth)
         {
-            double overlap = Math.Min(bout.EndSeconds, t.EndSeconds) - Math.Max(bout.StartSeconds, t.StartSeconds);
-            if (overlap > 0)
-            {
-                covered += overlap;
-            }
+            covered += Math.Max(0, ScratchAgreement.OverlapSeconds(bout.StartSeconds, bout.EndSeconds, t));
         }
 
         return covered >= LabelCoverage * (bout.EndSeconds - bout.StartSeconds);

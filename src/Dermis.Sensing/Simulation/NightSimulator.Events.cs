@@ -55,36 +55,29 @@ public static partial class NightSimulator
         return plan;
     }
 
-    private static Plan PlanPosture(SimulationRandom random, double start)
-    {
-        var plan = new Plan
-        {
-            Kind = SimulatedEventKind.PostureChange,
-            Start = start,
-            Duration = random.Uniform(2, 10),
-            RotationDegrees = random.Uniform(30, 150),
-            HannWindow = true,
-            AxisSeed = random.UnitVector(),
-        };
-        plan.RotationSeconds = plan.Duration;
-        plan.Components = DrawComponents(random, 3, 0.2, 1.2, 0.01, 0.08);
-        plan.AmplitudeG = MaxAmplitude(plan.Components);
-        return plan;
-    }
+    private static Plan PlanPosture(SimulationRandom random, double start) =>
+        PlanHannMovement(random, SimulatedEventKind.PostureChange, start, 2, 10, 30, 150, components: 3, 0.2, 1.2, 0.01, 0.08);
 
-    private static Plan PlanRestless(SimulationRandom random, double start)
+    private static Plan PlanRestless(SimulationRandom random, double start) =>
+        PlanHannMovement(random, SimulatedEventKind.RestlessMovement, start, 1, 10, 0, 20, components: 4, 0.3, 2.0, 0.02, 0.1);
+
+    // A non-periodic movement: sinusoidal components under a Hann window, with a re-orientation across the whole event.
+    // The draws keep their order (duration, rotation, axis, components): a seed gives the same night as before.
+    private static Plan PlanHannMovement(
+        SimulationRandom random, SimulatedEventKind kind, double start, double minSeconds, double maxSeconds, double minDegrees, double maxDegrees,
+        int components, double lowHz, double highHz, double lowG, double highG)
     {
         var plan = new Plan
         {
-            Kind = SimulatedEventKind.RestlessMovement,
+            Kind = kind,
             Start = start,
-            Duration = random.Uniform(1, 10),
-            RotationDegrees = random.Uniform(0, 20),
+            Duration = random.Uniform(minSeconds, maxSeconds),
+            RotationDegrees = random.Uniform(minDegrees, maxDegrees),
             HannWindow = true,
             AxisSeed = random.UnitVector(),
         };
         plan.RotationSeconds = plan.Duration;
-        plan.Components = DrawComponents(random, 4, 0.3, 2.0, 0.02, 0.1);
+        plan.Components = DrawComponents(random, components, lowHz, highHz, lowG, highG);
         plan.AmplitudeG = MaxAmplitude(plan.Components);
         return plan;
     }

@@ -80,8 +80,10 @@ internal static class DeviceIngestEndpoints
         }
         catch (FormatException e)
         {
-            var field = e.Message.Split(':', 2)[0];
-            throw new BadInputException("Sample batch refused", [new(field, e.Message[(field.Length + 1)..].Trim())]);
+            // The format's messages start with the field ("sample rate: 5000 Hz is outside …"); any other is the body's.
+            var colon = e.Message.IndexOf(':', StringComparison.Ordinal);
+            var (field, problem) = colon > 0 ? (e.Message[..colon], e.Message[(colon + 1)..].Trim()) : ("body", e.Message);
+            throw new BadInputException("Sample batch refused", [new(field, problem)]);
         }
 
         var expectedKind = device.Kind == "radio" ? SampleKind.RadioDisplacement : device.Kind == "wristband" ? SampleKind.Accelerometer : (SampleKind?)null;

@@ -100,6 +100,8 @@ public sealed class AccelerometerCsvReaderTests
     [InlineData("time,x,y,z,temperature\n1,0,0,1,NaN\n", "line 2, column 5 (temperature): 'NaN' is not a finite number.")]
     [InlineData("time,x,y,z\n1,0,0,1\n", "line 2: a single data row gives no sample rate; pass sampleRateHz to Read.")]
     [InlineData("time,x,y,z,X\n1,0,0,1,2\n", "line 1: columns 2 and 5 both name the 'x' column.")]
+    [InlineData("time,x,y,z\n0,0,0,1\n5e-324,0,0,1\n", "line 2: the intervals between rows (median 5E-324 s) give no finite sample rate")]
+    [InlineData("time,x,y,z\n-1e308,0,0,1\n1e308,0,0,1\n", "line 2: the intervals between rows (median Infinity s) give no finite sample rate")]
     public void Read_malformed_input_throws_naming_line_and_column(string csv, string expectedStart)
     {
         var error = Assert.Throws<FormatException>(() => AccelerometerCsvReader.Read(new StringReader(csv)));

@@ -152,4 +152,49 @@ public sealed class GeneActivReaderTests
 
         Assert.Equal("GENEActiv header: 'y gain' is 'abc', not a number.", error.Message);
     }
+
+    [Fact]
+    public void Read_infinite_header_frequency_throws_naming_key()
+    {
+        var text = File.ReadAllText(SharedData.PathOf("skdh-testvectors", "io", "gnactv_sample.bin"), Encoding.Latin1);
+        var corrupt = text.Replace("Number of Pages:3", "Number of Pages:0", StringComparison.Ordinal)
+            .Replace("Measurement Frequency:50 Hz", "Measurement Frequency:" + new string('9', 400) + " Hz", StringComparison.Ordinal);
+
+        var error = Assert.Throws<FormatException>(() => GeneActivReader.Read(new MemoryStream(Encoding.Latin1.GetBytes(corrupt))));
+
+        Assert.StartsWith("GENEActiv header: 'Measurement Frequency' is '999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_unseekable_stream_of_more_pages_than_first_allocated_equals_the_pages_written()
+    {
+        // The sample's header and three pages, then its last page 1,027 more times: 1,030 pages, past the 1,024 pages
+        // allocated up front when the stream cannot tell its length.
+        var lines = File.ReadAllLines(SharedData.PathOf("skdh-testvectors", "io", "gnactv_sample.bin"), Encoding.Latin1);
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.Append(line == "Number of Pages:3" ? "Number of Pages:1030" : line).Append('\n');
+        }
+
+        for (var page = 3; page < 1030; page++)
+        {
+            foreach (var line in lines[79..89])
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        var recording = GeneActivReader.Read(new UnseekableStream(Encoding.Latin1.GetBytes(text.ToString())));
+
+        Assert.Equal(1030 * 300, recording.Count);
+        Assert.Equal(Recording.Value.X.AsSpan(600, 300), recording.X.AsSpan(1029 * 300));
+        Assert.Equal(Recording.Value.TimeUnixSeconds[899], recording.TimeUnixSeconds[^1]);
+        Assert.Equal(recording.Count, recording.Light!.Length);
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

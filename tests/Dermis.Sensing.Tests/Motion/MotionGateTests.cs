@@ -67,17 +67,21 @@ public sealed class MotionGateTests
     }
 
     [Fact]
-    public void RollingCoefficientOfVariation_hand_computed_window_matches()
+    public void RollingCoV_hand_computed_window_matches()
     {
         // Window [1, 2, 3, 4]: mean 2.5, sample SD √(5/3) = 1.2909944; CoV = 0.5163978.
         // Window [2, 3, 4, 4]: mean 3.25, squares of deviations 1.5625 + 0.0625 + 0.5625 + 0.5625 = 2.75, SD √(2.75/3) = 0.9574271; CoV = 0.2945930.
         double[] signal = [1, 2, 3, 4, 4];
         var cov = new double[2];
 
-        MotionDetectRCoV.RollingCoefficientOfVariation(signal, 4, cov);
+        MotionWindows.RollingCoV(signal, 4, 1e-12, absoluteMean: false, cov);
 
         Assert.Equal(0.5163978, cov[0], 1e-7);
         Assert.Equal(0.2945930, cov[1], 1e-7);
+
+        // Ji's form, SD / (|mean| + 0.01), on the negated window: 1.2909944 / 2.51 = 0.5143404.
+        MotionWindows.RollingCoV([-1, -2, -3, -4], 4, 0.01, absoluteMean: true, cov.AsSpan(0, 1));
+        Assert.Equal(0.5143404, cov[0], 1e-7);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Dermis.Sensing.Nights;
 using Dermis.Sensing.Scratch;
 using Dermis.Sensing.Simulation;
+using Dermis.Sensing.Tests.Scratch;
 
 namespace Dermis.Sensing.Tests.Nights;
 
@@ -29,6 +30,28 @@ public sealed class NightAnalysisTests
         var agreement = ScratchAgreement.Compare(result.Events, truth);
         Assert.True(truth.Count >= 5, $"the severe night should hold scratch; it holds {truth.Count} events");
         Assert.InRange((double)agreement.TruePositives / truth.Count, 0.6, 1.0);
+    }
+
+    [Fact]
+    public void A_still_twenty_minutes_with_one_strong_scratch_gives_the_hand_computed_measures()
+    {
+        // 20 min still (3 mg noise) with a 30-s scratch at 300–330 s: 3.5 Hz, 0.6 g on x and 0.3 g on y (SyntheticWrist).
+        var night = new SyntheticWrist(1200).Scratch(300, 330, 3.5, 0.6).Night;
+
+        var m = NightAnalysis.Analyse(night.X, night.Y, night.Z, night.SampleRateHz).Measures;
+
+        // No rest block longer than 30 min, so the whole recording stands in for the window: 20 min, 1/3 h.
+        Assert.False(m.WindowFound);
+        Assert.Equal((0.0, 1200.0, 20.0), (m.WindowStartSeconds, m.WindowEndSeconds, m.TotalSleepOpportunityMinutes));
+        // One event of 30 s (± one 1-s gate window at each edge): 1 / (1/3 h) = 3 events/h, 90 ± 6 s/h.
+        Assert.Equal(1, m.ScratchEvents);
+        Assert.Equal(3.0, m.ScratchEventsPerHour, 1e-12);
+        Assert.InRange(m.ScratchSeconds, 28, 32);
+        Assert.Equal(m.ScratchSeconds * 3, m.ScratchSecondsPerHour, 1e-9);
+        // Minute 5 holds the scratch: activity index √(mean(0.6²/2, 0.3²/2, 0) × 30/60 s) = 0.194 g, Cole–Kripke score
+        // 0.243 × 16.19 × 0.194 = 0.76 ≥ 0.5 → wake; its neighbours score ≤ 0.243 × 6.87 × 0.194 = 0.32 → sleep.
+        // So 19 of 20 minutes asleep, one awakening of 1 min, asleep from the first minute.
+        Assert.Equal((19.0, 0.95, 1.0, 0.0, 1), (m.TotalSleepTimeMinutes, m.SleepEfficiency, m.WakeAfterSleepOnsetMinutes, m.SleepOnsetLatencyMinutes, m.Awakenings));
     }
 
     [Fact]

@@ -26,4 +26,16 @@ public sealed class ResamplingTests
         var same = Sine(20, 1);
         Assert.Same(same, Resampling.Resample(same, 20));
     }
+
+    [Fact]
+    public void An_empty_channel_stays_empty_and_an_impossible_rate_is_refused_not_overflowed()
+    {
+        Assert.Empty(Resampling.Resample([], 12.5));
+        Assert.Empty(Resampling.Resample([], 100));
+
+        // 200,000 samples claimed at 0.001 Hz would be 4 × 10⁹ samples at 20 Hz.
+        var tooSlow = Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Resample(new float[200_000], 0.001));
+        Assert.StartsWith("200000 samples at 0.001 Hz resampled to 20 Hz would be 3999980001 samples", tooSlow.Message, StringComparison.Ordinal);
+        Assert.Equal("fromHz", Assert.Throws<ArgumentOutOfRangeException>(() => Resampling.Resample(new float[10], double.NaN)).ParamName);
+    }
 }
