@@ -17,12 +17,24 @@ public sealed partial class TrialStore
     /// <summary>Screens a new participant: the next screening number of the site (<c>SITE-0001</c> …).</summary>
     public async Task<ParticipantRow> ScreenParticipantAsync(string studyId, string siteId, string protocolVersion, string status, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var count = await ExecuteScalarAsync<long>("SELECT count(*) FROM participant WHERE study_id = @studyId AND site_id = @siteId", new { studyId, siteId }, cancellationToken);
+        // Next after the highest number of the site's own form, not the count: an imported participant
+        // (ODM import keeps the file's subject keys) may hold any number.
+        var numbers = await QueryAsync<string>("SELECT screening_number FROM participant WHERE study_id = @studyId AND site_id = @siteId", new { studyId, siteId }, cancellationToken);
+        var highest = 0L;
+        foreach (var number in numbers)
+        {
+            if (number.Length > siteId.Length + 1 && number.StartsWith(siteId + "-", StringComparison.Ordinal)
+                && long.TryParse(number.AsSpan(siteId.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                highest = Math.Max(highest, n);
+            }
+        }
+
         var row = new ParticipantRow
         {
             StudyId = studyId,
             SiteId = siteId,
-            ScreeningNumber = $"{siteId}-{count + 1:D4}",
+            ScreeningNumber = $"{siteId}-{highest + 1:D4}",
             Status = status,
             ProtocolVersion = protocolVersion,
             Eligibility = "{}",
