@@ -35,6 +35,13 @@ public sealed class ExportCommandTests
             Assert.Equal((0, "DERM-AD-301: 0 participants, blinded → DERM-AD-301-analysis.csv\n"), (csv.ExitCode, csv.Output));
             Assert.Equal(2, missing.ExitCode);
             Assert.Contains("--study: There is no study 'NO-SUCH'.", missing.Error, StringComparison.Ordinal);
+
+            // An --out that is a file, not a folder: bad input named on stderr, no stack trace.
+            var file = Path.Combine(folder, "define.csv");
+            var notAFolder = await CliRun.RunAsync("export", "csv", "--db", db, "--study", "DERM-AD-301", "--out", file);
+            Assert.Equal(2, notAFolder.ExitCode);
+            Assert.StartsWith($"dermis: --out: {file} cannot be written: ", notAFolder.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", notAFolder.Error, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Xml.Linq;
+using Dermis.Server.Web.Forms;
 using Dermis.Testing;
+using Dermis.Trials.Exchange.Odm;
+using Dermis.Trials.Protocol;
 
 namespace Dermis.Server.Tests;
 
@@ -188,8 +192,168 @@ public sealed class OdmExchangeTests
         await trial.StaffAsync("inv.fr", "Dr. Paul Martin", "investigator", "FR01");
         var french = await ExportAsync(trial, "inv.fr");
         Assert.Empty(french.Descendants(Odm + "SubjectData"));
+        // Not the other site's staff either: no DE01 account, no role there.
+        Assert.DoesNotContain("DE01", french.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("coord.de", french.ToString(), StringComparison.Ordinal);
+        Assert.Contains(french.Descendants(Odm + "User"), u => u.Attribute("OID")!.Value == "USR.dm");
         var monitor = await ExportAsync(trial, "mon");
         Assert.Equal(2, monitor.Descendants(Odm + "SubjectData").Count());
         Assert.Empty(monitor.Descendants(Odm + "SubjectData").Attributes(Dermis + "Arm"));
+    }
+
+    private static string OdmFile(string clinicalData, string fileType = "Snapshot") => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ODM xmlns="http://www.cdisc.org/ns/odm/v1.3" xmlns:dermis="urn:dermis:odm:1" FileType="{fileType}" ODMVersion="1.3.2" FileOID="F.1" CreationDateTime="2026-09-02T00:00:00Z">
+        <ClinicalData StudyOID="ST.DERM-T-201" MetaDataVersionOID="MDV.1.0">
+        {clinicalData}
+        </ClinicalData>
+        </ODM>
+        """;
+
+    private static string Subject(string key, string visits, string site = "DE01", string? status = "enrolled") =>
+        $"""<SubjectData SubjectKey="{key}"{(status is null ? "" : $" dermis:Status=\"{status}\"")}><SiteRef LocationOID="LOC.{site}"/>{visits}</SubjectData>""";
+
+    private static string Visit(string visit, string date, params string[] forms) =>
+        $"""<StudyEventData StudyEventOID="SE.{visit}" dermis:VisitDate="{date}">{string.Concat(forms)}</StudyEventData>""";
+
+    private static string Vitals(string items, string status = "inProgress") =>
+        $"""<FormData FormOID="F.VITALS" dermis:Status="{status}"><ItemGroupData ItemGroupOID="IG.VITALS">{items}</ItemGroupData></FormData>""";
+
+    private static string Weight(string value) => $"""<ItemData ItemOID="IT.VITALS.WEIGHT" Value="{value}"/>""";
+
+    /// <summary>Posts a file as coord.de; returns the status and the problem's type, detail and field messages as one text (the body when it is not a problem).</summary>
+    private static async Task<(HttpStatusCode Status, string Problem)> ImportAsync(TrialFixture trial, string file)
+    {
+        var client = await trial.ClientAsync("coord.de");
+        using var content = new StringContent(file, Encoding.UTF8, "application/xml");
+        using var response = await client.PostAsync(new Uri($"/api/studies/{trial.Study}/import/odm", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return (response.StatusCode, body);
+        }
+
+        using var document = JsonDocument.Parse(body);
+        var problem = document.RootElement;
+        var fields = problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => $"{e.Name}: {m.GetString()}")) : [];
+        return (response.StatusCode, string.Join("\n", [problem.GetProperty("type").GetString()!, problem.GetProperty("detail").GetString()!, .. fields]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Import_refuses_each_kind_of_bad_file_with_a_400_naming_the_problem_and_stores_nothing(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var good = Visit("SCREENING", "2026-08-20", Vitals(Weight("71.5")));
+        var cases = new (string Name, string File, string Expected)[]
+        {
+            ("not well-formed", "<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\"><ClinicalData>", "not well-formed XML"),
+            ("a DTD", "<!DOCTYPE ODM [<!ENTITY a \"aaaa\">]><ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\"/>", "not well-formed XML"),
+            ("wrong namespace", OdmFile("").Replace("http://www.cdisc.org/ns/odm/v1.3", "http://www.cdisc.org/ns/odm/v1.2", StringComparison.Ordinal), "must be ODM in namespace"),
+            ("no SubjectKey", OdmFile(Subject("DE01-0001", good).Replace("SubjectKey=\"DE01-0001\"", "", StringComparison.Ordinal)), "SubjectData has no SubjectKey"),
+            ("a transactional file", OdmFile(Subject("DE01-0001", good), "Transactional"), "import takes a Snapshot file"),
+            ("no subjects", OdmFile(""), "holds no SubjectData"),
+            ("an empty subject key", OdmFile(Subject("", good)), "SubjectKey '' is not a screening number"),
+            ("a subject key a route cannot carry", OdmFile(Subject("DE01/0001", good)), "SubjectKey 'DE01/0001' is not a screening number"),
+            ("a site that does not exist", OdmFile(Subject("XX99-0001", good, site: "XX99")), "SiteRef 'LOC.XX99' is not a site of DERM-T-201 you can see"),
+            ("another site's participant", OdmFile(Subject("FR01-0001", good, site: "FR01")), "SiteRef 'LOC.FR01' is not a site of DERM-T-201 you can see"),
+            ("a subject twice", OdmFile(Subject("DE01-0001", good) + Subject("DE01-0001", good)), "subject DE01-0001 appears twice in the file"),
+            ("an unknown status", OdmFile(Subject("DE01-0001", good, status: "happy")), "dermis:Status 'happy' is not a participant status"),
+            ("a randomised participant without an allocation", OdmFile(Subject("DE01-0001", good, status: "randomised")), "'randomised' cannot be imported"),
+            ("a baseline visit of a screened participant", OdmFile(Subject("DE01-0001", Visit("BASELINE", "2026-09-01", Vitals(Weight("71.5"))), status: null)), "is screened: only screening visits"),
+            ("a visit date in the future", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2099-01-01", Vitals(Weight("71.5"))))), "dermis:VisitDate must be a date yyyy-MM-dd, not in the future"),
+            ("a scheduled visit twice", OdmFile(Subject("DE01-0001", good + good)), "visit screening appears twice"),
+            ("a form not in the visit", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", """<FormData FormOID="F.EASI"><ItemGroupData ItemGroupOID="IG.EASI"/></FormData>"""))), "FormOID 'F.EASI' is not a form of this visit"),
+            ("a form twice in a visit", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight("71.5")), Vitals(Weight("72"))))), "FormOID 'F.VITALS' appears twice in this visit"),
+            ("an item twice", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight("71.5") + Weight("72"))))), "weight: given twice"),
+            ("an unknown item", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals("""<ItemData ItemOID="IT.VITALS.HEIGHT" Value="172"/>""")))), "ItemOID 'IT.VITALS.HEIGHT' is not an item of F.VITALS"),
+            ("text for a number", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight("heavy"))))), "weight: 'heavy' is not a number"),
+            ("a fraction for an integer", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight("71") + """<ItemData ItemOID="IT.VITALS.SYSTOLIC" Value="120.5"/>""")))), "systolic 120.5 is not a whole number"),
+            ("an unknown form status", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight("71.5"), status: "approved")))), "dermis:Status 'approved' is not a form status"),
+            ("a complete form without its required items", OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals("""<ItemData ItemOID="IT.VITALS.SYSTOLIC" Value="120"/>""", status: "complete")))), "required items missing: weight"),
+        };
+
+        foreach (var (name, file, expected) in cases)
+        {
+            var (status, problem) = await ImportAsync(trial, file);
+            Assert.True(status == HttpStatusCode.BadRequest && problem.Contains(expected, StringComparison.Ordinal), $"{name}: {(int)status} {problem}");
+            Assert.StartsWith("urn:dermis:problem:invalid-input", problem, StringComparison.Ordinal);
+        }
+
+        // Larger than the import reads: refused before parsing.
+        var (tooLarge, large) = await ImportAsync(trial, new string(' ', 33 * 1024 * 1024));
+        Assert.True(tooLarge == HttpStatusCode.BadRequest && large.Contains("file: the file is larger than 32 MiB", StringComparison.Ordinal), $"{(int)tooLarge} {large}");
+
+        // A frozen site takes no new participants, as on screening.
+        var (frozen, _) = await trial.PostAsync("dm", $"/api/studies/{trial.Study}/locks", new { level = "site", target = "DE01", state = "frozen" });
+        Assert.Equal(HttpStatusCode.OK, frozen);
+        var (refused, locked) = await ImportAsync(trial, OdmFile(Subject("DE01-0001", good)));
+        Assert.True(refused == HttpStatusCode.BadRequest && locked.Contains("the data of site DE01 are frozen", StringComparison.Ordinal), $"{(int)refused} {locked}");
+
+        var (_, participants) = await trial.GetAsync("dm", $"/api/studies/{trial.Study}/participants");
+        Assert.Equal(0, participants.GetArrayLength());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Import_reads_XML_Schema_numbers_and_a_signed_form_arrives_complete(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+        var file = OdmFile(Subject("DE01-0001", Visit("SCREENING", "2026-08-20", Vitals(Weight(".715E2") + """<ItemData ItemOID="IT.VITALS.SYSTOLIC" Value="+120"/>""", status: "signed"))));
+
+        var (status, body) = await ImportAsync(trial, file);
+
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status} {body}");
+        var form = (await ExportAsync(trial, "dm")).Descendants(Odm + "FormData").Single();
+        Assert.Equal("complete", form.Attribute(Dermis + "Status")!.Value);
+        Assert.Equal(["IT.VITALS.WEIGHT=71.5", "IT.VITALS.SYSTOLIC=120"], form.Descendants(Odm + "ItemData").Select(i => $"{i.Attribute("ItemOID")!.Value}={i.Attribute("Value")!.Value}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Export_with_an_unknown_file_type_is_a_400_naming_the_parameter(string engine)
+    {
+        await using var trial = await TrialFixture.StartAsync(engine);
+
+        var (status, body) = await trial.GetAsync("dm", $"/api/studies/{trial.Study}/export/odm?type=xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("'xml' is not an ODM file type; allowed: snapshot, transactional", body.GetProperty("errors").GetProperty("type")[0].GetString());
+    }
+
+    /// <summary>The ODM items of every instrument are the fields its eCRF page enters (one list of score-document paths, two views).</summary>
+    [Fact]
+    public void Every_field_of_an_instrument_eCRF_page_is_an_ODM_item_of_the_same_path()
+    {
+        var protocol = ProtocolParser.Parse(TestProtocols.AtopicDermatitis, "test.yaml");
+        string[] instruments = ["easi", "pasi", "scorad", "oscorad", "viga", "gppga", "hecsi", "dlqi", "poem", "ppnrs"];
+        var forms = instruments.Select(i => new FormDefinition(i, i, i, [])).Append(protocol.Forms.Single(f => f.Id == "vitals"));
+
+        foreach (var form in forms)
+        {
+            var page = FormLayout.For(form, protocol).SelectMany(g => g.Fields).Select(f => f.Path).ToList();
+            // vIGA-AD also scores a {baseline, current} pair, which the page does not enter.
+            List<string> expected = form.Instrument == "viga" ? [.. page, "baseline", "current"] : page;
+            Assert.Equal(expected, FormItems.Of(form).Select(i => i.Path));
+        }
+    }
+
+    [Fact]
+    public async Task An_imported_screening_number_above_the_sites_count_does_not_block_the_next_screening()
+    {
+        await using var source = await StudyWithDataAsync(TestDatabase.Sqlite);
+        var odm = await ExportAsync(source, "dm");
+        // The file's two participants become DE01-0007 and DE01-0009.
+        var subjects = odm.Descendants(Odm + "SubjectData").ToList();
+        subjects[0].SetAttributeValue("SubjectKey", "DE01-0007");
+        subjects[1].SetAttributeValue("SubjectKey", "DE01-0009");
+
+        await using var fresh = await TrialFixture.StartAsync(TestDatabase.Sqlite);
+        var (status, problem) = await ImportAsync(fresh, odm.ToString());
+        Assert.True(status == HttpStatusCode.OK, problem);
+        var (_, screened) = await fresh.PostAsync("coord.de", $"/api/studies/{fresh.Study}/sites/DE01/participants", new { });
+
+        // Numbered after the site's highest number (9), not its count (2).
+        Assert.Equal("DE01-0010", screened.GetProperty("screeningNumber").GetString());
     }
 }

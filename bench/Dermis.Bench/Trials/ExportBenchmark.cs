@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Dermis.Instruments.Json;
-using Dermis.Server.Auth;
 using Dermis.Server.Exchange;
 using Dermis.Server.Trials;
 using Dermis.Storage.Database;
-using Dermis.Storage.Migrations;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Audit;
 
@@ -27,16 +25,8 @@ internal static class ExportBenchmark
         var db = Option(args, "--db") ?? "sqlite";
         var count = int.Parse(Option(args, "--participants") ?? "2000", CultureInfo.InvariantCulture);
         var yaml = await File.ReadAllTextAsync(Option(args, "--protocol") ?? "samples/ad-phase3.yaml");
-        var folder = Directory.CreateTempSubdirectory("dermis-bench-").FullName;
-        var target = DatabaseTarget.Parse(db == "sqlite" ? Path.Combine(folder, "bench.db") : db, folder);
-        await using var database = DermisDatabase.Create(target);
-        await new Migrator(database).MigrateAsync();
-        await using (var store = await TrialStore.BeginAsync(database, write: true))
-        {
-            await store.CreateAccountAsync("admin", "Bench Admin", Passwords.Hash(Password), true, DateTimeOffset.UtcNow);
-            await store.CommitAsync("admin", null, AuditSource.System, DateTimeOffset.UtcNow);
-        }
-
+        await using var bench = await BenchDatabase.CreateAsync(db);
+        var database = bench.Database;
         var protocol = await StudyCreation.CreateAsync(database, yaml, "ad-phase3.yaml", "admin", AuditSource.Import, DateTimeOffset.UtcNow, CancellationToken.None);
         var seeding = Stopwatch.StartNew();
         var (visits, forms) = await SeedAsync(database, protocol.StudyId, protocol.Version, count);
@@ -45,7 +35,7 @@ internal static class ExportBenchmark
         var rows = new List<string>();
         for (var round = 0; round < 3; round++)
         {
-            var output = Path.Combine(folder, "out");
+            var output = bench.PathOf("out");
             var total = Stopwatch.StartNew();
             var step = Stopwatch.StartNew();
             var export = await StudyExports.LoadAsync(database, protocol.StudyId, unblinded: true, history: false, DateTimeOffset.UtcNow);
@@ -67,9 +57,6 @@ internal static class ExportBenchmark
         Console.WriteLine("| engine | participants | visits | forms | read s | ODM snapshot s | SDTM s | analysis CSV s | total s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
-        await database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
         return 0;
     }
 
@@ -107,7 +94,7 @@ internal static class ExportBenchmark
                 var visit = await writer.AddVisitAsync(new VisitRow { ParticipantId = row.Id, VisitId = visitId, VisitDate = UtcText.Format(date), WindowStatus = "inWindow", ProtocolVersion = version }, DateTimeOffset.UtcNow);
                 visits++;
                 var severity = Math.Max(0.0, 2.5 - (date.DayNumber - anchor.DayNumber) / 120.0 + random.NextDouble() * 0.5);
-                var entries = new List<(string Form, string Data)> { ("easi", Easi(severity, random)), ("viga", $$"""{"grade":{{Math.Min(4, (int)Math.Round(severity * 1.4))}}}""") };
+                var entries = new List<(string Form, string Data)> { ("easi", BenchDatabase.Easi(severity, random)), ("viga", $$"""{"grade":{{Math.Min(4, (int)Math.Round(severity * 1.4))}}}""") };
                 if (visitId != "unscheduled")
                 {
                     entries.Add(("vitals", $$"""{"weight":{{70 + random.Next(-5, 6)}}.5,"height":172,"systolic":{{118 + random.Next(-10, 10)}},"diastolic":78,"pulse":66,"temperature":36.7}"""));
@@ -144,17 +131,5 @@ internal static class ExportBenchmark
 
         await writer.CommitAsync("seed", null, AuditSource.System, DateTimeOffset.UtcNow);
         return (visits, forms);
-    }
-
-    private static string Easi(double severity, Random random)
-    {
-        string Sign()
-        {
-            var value = Math.Round(Math.Clamp(severity + random.NextDouble() - 0.5, 0, 3) * 2, MidpointRounding.AwayFromZero) / 2;
-            return (value == 0.5 ? 1 : value).ToString(CultureInfo.InvariantCulture);
-        }
-
-        string Region() => $$"""{"erythema":{{Sign()}},"induration":{{Sign()}},"excoriation":{{Sign()}},"lichenification":{{Sign()}},"area":{{random.Next(1, 5)}}}""";
-        return $$$"""{"ageYears":{{{random.Next(18, 70)}}},"regions":{"head":{{{Region()}}},"upperLimbs":{{{Region()}}},"trunk":{{{Region()}}},"lowerLimbs":{{{Region()}}}}}""";
     }
 }

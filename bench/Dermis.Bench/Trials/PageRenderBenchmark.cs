@@ -6,10 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Dermis.Instruments.Json;
 using Dermis.Server;
-using Dermis.Server.Auth;
 using Dermis.Server.Hosting;
 using Dermis.Storage.Database;
-using Dermis.Storage.Migrations;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Audit;
 using Microsoft.AspNetCore.Builder;
@@ -34,16 +32,8 @@ internal static class PageRenderBenchmark
         var count = int.Parse(Option(args, "--participants") ?? "2000", CultureInfo.InvariantCulture);
         var requests = int.Parse(Option(args, "--requests") ?? "40", CultureInfo.InvariantCulture);
         var yaml = await File.ReadAllTextAsync(Option(args, "--protocol") ?? "samples/ad-phase3.yaml");
-        var folder = Directory.CreateTempSubdirectory("dermis-bench-").FullName;
-        var target = DatabaseTarget.Parse(db == "sqlite" ? Path.Combine(folder, "bench.db") : db, folder);
-        await using var database = DermisDatabase.Create(target);
-        await new Migrator(database).MigrateAsync();
-        await using (var store = await TrialStore.BeginAsync(database, write: true))
-        {
-            await store.CreateAccountAsync("admin", "Bench Admin", Passwords.Hash(Password), true, DateTimeOffset.UtcNow);
-            await store.CommitAsync("admin", null, AuditSource.System, DateTimeOffset.UtcNow);
-        }
-
+        await using var bench = await BenchDatabase.CreateAsync(db);
+        var database = bench.Database;
         var url = "http://127.0.0.1:" + FreePort();
         await using var app = DermisServer.Create(database, new ServerOptions { Urls = url, LogFormat = LogFormat.Text }, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
@@ -103,9 +93,6 @@ internal static class PageRenderBenchmark
         }
 
         await app.StopAsync();
-        await database.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
         return 0;
     }
 
@@ -147,7 +134,7 @@ internal static class PageRenderBenchmark
                     ParticipantId = row.Id, VisitId = schedule[v], VisitDate = UtcText.Format(date), WindowStatus = random.NextDouble() < 0.9 ? "inWindow" : "late", ProtocolVersion = version,
                 }, DateTimeOffset.UtcNow);
                 var severity = Math.Max(0.0, 2.5 - v * 0.25 + random.NextDouble() * 0.5);
-                foreach (var (formId, data) in new[] { ("easi", Easi(severity, random)), ("viga", $$"""{"grade":{{Math.Min(4, (int)Math.Round(severity * 1.4))}}}""") })
+                foreach (var (formId, data) in new[] { ("easi", BenchDatabase.Easi(severity, random)), ("viga", $$"""{"grade":{{Math.Min(4, (int)Math.Round(severity * 1.4))}}}""") })
                 {
                     var instrument = formId;
                     using var document = JsonDocument.Parse(data);
@@ -178,18 +165,5 @@ internal static class PageRenderBenchmark
 
         await store.CommitAsync("seed", null, AuditSource.System, DateTimeOffset.UtcNow);
         return first;
-    }
-
-    private static string Easi(double severity, Random random)
-    {
-        // Half-point steps; a sign present is at least 1 (0.5 is not on the EASI scale).
-        string Sign()
-        {
-            var value = Math.Round(Math.Clamp(severity + random.NextDouble() - 0.5, 0, 3) * 2, MidpointRounding.AwayFromZero) / 2;
-            return (value == 0.5 ? 1 : value).ToString(CultureInfo.InvariantCulture);
-        }
-
-        string Region() => $$"""{"erythema":{{Sign()}},"induration":{{Sign()}},"excoriation":{{Sign()}},"lichenification":{{Sign()}},"area":{{random.Next(1, 5)}}}""";
-        return $$$"""{"ageYears":{{{random.Next(18, 70)}}},"regions":{"head":{{{Region()}}},"upperLimbs":{{{Region()}}},"trunk":{{{Region()}}},"lowerLimbs":{{{Region()}}}}}""";
     }
 }

@@ -49,7 +49,17 @@ internal static class ExportCommand
                     throw new CommandLineInputException($"--study: {e.Message.Split(" (Parameter", 2)[0]}");
                 }
 
-                var files = await StudyExports.WriteAsync(data, format, parseResult.GetValue(output)!.FullName, ProductInfo.Version, cancellationToken);
+                var folder = parseResult.GetValue(output)!.FullName;
+                IReadOnlyList<string> files;
+                try
+                {
+                    files = await StudyExports.WriteAsync(data, format, folder, ProductInfo.Version, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CommandLineInputException($"--out: {folder} cannot be written: {e.Message}");
+                }
+
                 await writer.WriteLineAsync($"{data.Protocol.StudyId}: {data.Subjects.Count} participants{(data.ArmsVisible ? ", unblinded" : ", blinded")} → {string.Join(", ", files.Select(Path.GetFileName))}");
                 return ExitCodes.Success;
             }));

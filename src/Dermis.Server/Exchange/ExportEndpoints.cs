@@ -1,9 +1,15 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
 using Dermis.Trials.Access;
+using Dermis.Trials.Exchange.Analysis;
 using Dermis.Trials.Exchange.Odm;
+using Dermis.Trials.Exchange.Sdtm;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Dermis.Server.Exchange;
@@ -50,18 +56,18 @@ internal static class ExportEndpoints
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         RequireExport(request);
         var export = await StudyExportLoader.LoadAsync(request, history: false);
-        var datasets = Dermis.Trials.Exchange.Sdtm.SdtmExport.Build(export);
+        var datasets = SdtmExport.Build(export);
         using var buffer = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var dataset in datasets)
             {
-                await using var entry = new StreamWriter(zip.CreateEntry(Dermis.Trials.Exchange.Sdtm.SdtmWriter.FileNameOf(dataset)).Open(), new System.Text.UTF8Encoding(false));
-                await Dermis.Trials.Exchange.Sdtm.SdtmWriter.WriteDatasetAsync(dataset, entry, http.RequestAborted);
+                await using var entry = new StreamWriter(zip.CreateEntry(SdtmWriter.FileNameOf(dataset)).Open(), new UTF8Encoding(false));
+                await SdtmWriter.WriteDatasetAsync(dataset, entry, http.RequestAborted);
             }
 
-            await using var define = new StreamWriter(zip.CreateEntry("define.csv").Open(), new System.Text.UTF8Encoding(false));
-            await Dermis.Trials.Exchange.Sdtm.SdtmWriter.WriteDefineAsync(datasets, define, http.RequestAborted);
+            await using var define = new StreamWriter(zip.CreateEntry(SdtmWriter.DefineFileName).Open(), new UTF8Encoding(false));
+            await SdtmWriter.WriteDefineAsync(datasets, define, http.RequestAborted);
         }
 
         http.Response.ContentType = "application/zip";
@@ -75,8 +81,8 @@ internal static class ExportEndpoints
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         RequireExport(request);
         var export = await StudyExportLoader.LoadAsync(request, history: false);
-        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await Dermis.Trials.Exchange.Analysis.AnalysisCsv.WriteAsync(export, text, http.RequestAborted);
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        await AnalysisCsv.WriteAsync(export, text, http.RequestAborted);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-analysis.csv\"";
         await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
@@ -84,16 +90,53 @@ internal static class ExportEndpoints
 
     private static async Task<IResult> ImportAsync(string studyId, HttpContext http)
     {
+        // Read and parsed before the request takes the study's one write turn: a slow upload or a large file must not hold every other writer.
+        OdmClinicalData data;
+        using (var body = await ReadBodyAsync(http, OdmImport.MaxFileBytes))
+        {
+            data = OdmImport.Read(body);
+        }
+
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         if (!request.Access.Assignments.Any(a => RolePermissions.Grants(a.Role, Capability.EnterData)))
         {
             throw new ForbiddenException($"Importing clinical data needs a role that enters data (investigator or coordinator) in {studyId}.");
         }
 
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        return TypedResults.Ok(await OdmImport.ImportAsync(request, data));
+    }
+
+    /// <summary>The request body, refused (400, field <c>file</c>) when longer than <paramref name="maxBytes"/>.</summary>
+    private static async Task<MemoryStream> ReadBodyAsync(HttpContext http, long maxBytes)
+    {
+        var tooLarge = BadInputException.Field("file", $"the file is larger than {maxBytes / (1024 * 1024)} MiB; import the participants in several files");
+        if (http.Request.ContentLength > maxBytes)
+        {
+            throw tooLarge;
+        }
+
+        // The server's own limit (Kestrel: 30 MB) would otherwise cut the upload with an unexplained error.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + 1;
+        }
+
+        var body = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > maxBytes)
+            {
+                await body.DisposeAsync();
+                throw tooLarge;
+            }
+
+            body.Write(chunk, 0, read);
+        }
+
         body.Position = 0;
-        return TypedResults.Ok(await OdmImport.ImportAsync(request, body));
+        return body;
     }
 
     /// <summary>Exports carry every item and the audit trail: roles that may read the audit trail (not coordinators, not participants).</summary>

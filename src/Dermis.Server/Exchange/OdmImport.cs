@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Dermis.Instruments.Scoring;
 using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
@@ -7,7 +8,9 @@ using Dermis.Trials.Access;
 using Dermis.Trials.Audit;
 using Dermis.Trials.Exchange.Odm;
 using Dermis.Trials.Forms;
+using Dermis.Trials.Locking;
 using Dermis.Trials.Participants;
+using Dermis.Trials.Protocol;
 using Dermis.Trials.Queries;
 using Dermis.Trials.Workflow;
 
@@ -27,22 +30,34 @@ internal sealed record ImportReport(int Participants, int Visits, int Forms, int
 /// soft ranges and the protocol's edit checks open queries, as on entry. All or nothing: one refused
 /// value refuses the file, and the answer lists every refusal with its line.
 /// </summary>
-internal static class OdmImport
+internal static partial class OdmImport
 {
-    public static async Task<ImportReport> ImportAsync(TrialRequest request, Stream file)
+    /// <summary>The largest file an import reads (about 500 participants of 15 visits); larger studies import in parts.</summary>
+    public const long MaxFileBytes = 32L * 1024 * 1024;
+
+    private sealed record PlannedForm(FormDefinition Form, string Status, string Json, FormEvaluation Evaluation);
+
+    private sealed record PlannedVisit(VisitDefinition Visit, DateOnly Date, List<PlannedForm> Forms);
+
+    private sealed record PlannedSubject(string Number, string Site, string Status, List<PlannedVisit> Visits, int Line);
+
+    /// <summary>Reads the clinical data of the file; a file that is not ODM is refused (400) naming its line.</summary>
+    public static OdmClinicalData Read(Stream file)
     {
-        OdmClinicalData data;
         try
         {
-            data = OdmClinicalData.Read(file);
+            return OdmClinicalData.Read(file);
         }
         catch (FormatException e)
         {
             throw new BadInputException("ODM file refused", [new("file", e.Message)]);
         }
+    }
 
+    public static async Task<ImportReport> ImportAsync(TrialRequest request, OdmClinicalData data)
+    {
         var protocol = (await request.ProtocolAsync()).Definition;
-        var errors = new List<Dermis.Instruments.Scoring.FieldError>();
+        var errors = new List<FieldError>();
         void Refuse(int line, string message) => errors.Add(new($"line {line.ToString(CultureInfo.InvariantCulture)}", message));
         if (data.FileType != "Snapshot")
         {
@@ -54,106 +69,134 @@ internal static class OdmImport
             Refuse(1, $"ClinicalData is for {data.StudyOid}; this study is {OdmOids.Study(request.Study.Id)}");
         }
 
+        if (data.Subjects.Count == 0)
+        {
+            Refuse(1, "ClinicalData holds no SubjectData: there is nothing to import");
+        }
+
         var visitsByOid = protocol.Visits.ToDictionary(v => OdmOids.StudyEvent(v.Id), StringComparer.Ordinal);
         var formsByOid = protocol.Forms.ToDictionary(f => OdmOids.Form(f.Id), StringComparer.Ordinal);
         var itemsByForm = protocol.Forms.ToDictionary(f => f.Id, f => FormItems.Of(f).ToDictionary(i => OdmOids.Item(f.Id, i.Path), StringComparer.Ordinal));
-        var sites = (await request.Store.ListSitesAsync(request.Study.Id, request.Access.VisibleSites)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        // Every site and participant of the study, not only the visible ones: screening numbers are unique study-wide.
+        var existing = await request.Store.ListParticipantsAsync(request.Study.Id, null);
+        var taken = existing.Select(p => p.ScreeningNumber).ToHashSet(StringComparer.Ordinal);
+        var sites = (await request.Store.ListSitesAsync(request.Study.Id, null)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+        // As on entry (VisitEndpoints): a visit date may be today in any time zone, not later.
+        var latestVisitDate = DateOnly.FromDateTime(request.Now.UtcDateTime.AddDays(1));
 
         // First pass: decide everything, store nothing.
-        var plan = new List<(string Number, string Site, string Status, List<(Dermis.Trials.Protocol.VisitDefinition Visit, DateOnly Date, List<(Dermis.Trials.Protocol.FormDefinition Form, string Status, string Json, FormEvaluation Evaluation)> Forms)> Visits)>();
+        var plan = new List<PlannedSubject>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var subject in data.Subjects)
         {
-            var site = subject.LocationOid is { } oid && oid.StartsWith("LOC.", StringComparison.Ordinal) ? oid[4..] : null;
-            if (site is null || !sites.Contains(site))
+            var key = subject.SubjectKey;
+            if (!IsScreeningNumber(key))
             {
-                Refuse(subject.Line, $"subject {subject.SubjectKey}: SiteRef '{subject.LocationOid}' is not a site of {request.Study.Id} you can see (expected LOC.<site id>)");
+                Refuse(subject.Line, $"SubjectKey '{key}' is not a screening number: 1–64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+                continue;
+            }
+
+            var site = subject.LocationOid is { } oid && oid.StartsWith("LOC.", StringComparison.Ordinal) ? oid[4..] : null;
+            if (site is null || !sites.Contains(site) || !request.Access.CanSee(site))
+            {
+                Refuse(subject.Line, $"subject {key}: SiteRef '{subject.LocationOid}' is not a site of {request.Study.Id} you can see (expected LOC.<site id>)");
                 continue;
             }
 
             if (!request.Access.Can(Capability.EnterData, site))
             {
-                Refuse(subject.Line, $"subject {subject.SubjectKey}: your roles do not allow entering data at {site}");
+                Refuse(subject.Line, $"subject {key}: your roles do not allow entering data at {site}");
                 continue;
             }
 
-            if (!seen.Add(subject.SubjectKey) || await request.Store.GetParticipantAsync(request.Study.Id, subject.SubjectKey) is not null)
+            var state = await CasebookGuard.StateAsync(request, site, null, null, null);
+            if (state != LockState.Open)
             {
-                Refuse(subject.Line, $"subject {subject.SubjectKey} already exists; an import adds new participants only");
+                Refuse(subject.Line, $"subject {key}: the data of site {site} are {Names.Of(state)}: nothing can be added. A data manager can {(state == LockState.Locked ? "unlock" : "unfreeze")} it.");
                 continue;
             }
 
-            var status = subject.Status ?? Names.Of(ParticipantStatus.Screened);
-            if (Names.Parse<ParticipantStatus>(status) is null)
+            if (!seen.Add(key))
             {
-                Refuse(subject.Line, $"subject {subject.SubjectKey}: dermis:Status '{status}' is not a participant status; allowed: {string.Join(", ", Names.All<ParticipantStatus>())}");
+                Refuse(subject.Line, $"subject {key} appears twice in the file; give each participant one SubjectData");
+                continue;
             }
 
-            var visits = new List<(Dermis.Trials.Protocol.VisitDefinition, DateOnly, List<(Dermis.Trials.Protocol.FormDefinition, string, string, FormEvaluation)>)>();
+            if (taken.Contains(key))
+            {
+                Refuse(subject.Line, $"subject {key} already exists; an import adds new participants only");
+                continue;
+            }
+
+            var status = Names.Parse<ParticipantStatus>(subject.Status ?? Names.Of(ParticipantStatus.Screened));
+            if (status is null)
+            {
+                Refuse(subject.Line, $"subject {key}: dermis:Status '{subject.Status}' is not a participant status; allowed: {string.Join(", ", Names.All<ParticipantStatus>())}");
+                continue;
+            }
+
+            if (status == ParticipantStatus.Randomised)
+            {
+                // An allocation is an act in this system (docs/exports.md): a randomised participant without an arm would be half a record.
+                Refuse(subject.Line, $"subject {key}: dermis:Status 'randomised' cannot be imported (allocations are not imported); import the participant as enrolled and randomise in Dermis");
+                continue;
+            }
+
+            var visits = new List<PlannedVisit>();
+            var scheduled = new HashSet<string>(StringComparer.Ordinal);
             foreach (var ev in subject.Events)
             {
                 if (!visitsByOid.TryGetValue(ev.StudyEventOid, out var visit))
                 {
-                    Refuse(ev.Line, $"subject {subject.SubjectKey}: StudyEventOID '{ev.StudyEventOid}' is not a visit of protocol {protocol.Version}");
+                    Refuse(ev.Line, $"subject {key}: StudyEventOID '{ev.StudyEventOid}' is not a visit of protocol {protocol.Version}");
                     continue;
                 }
 
-                if (!DateOnly.TryParseExact(ev.VisitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!DateOnly.TryParseExact(ev.VisitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > latestVisitDate)
                 {
-                    Refuse(ev.Line, $"subject {subject.SubjectKey}, {visit.Id}: dermis:VisitDate must be a date yyyy-MM-dd; got '{ev.VisitDate}'");
+                    Refuse(ev.Line, $"subject {key}, {visit.Id}: dermis:VisitDate must be a date yyyy-MM-dd, not in the future; got '{ev.VisitDate}'");
                     continue;
                 }
 
-                var forms = new List<(Dermis.Trials.Protocol.FormDefinition, string, string, FormEvaluation)>();
+                if (!visit.IsUnscheduled && !scheduled.Add(visit.Id))
+                {
+                    Refuse(ev.Line, $"subject {key}: visit {visit.Id} appears twice; a scheduled visit is recorded once (a repeat is an unscheduled visit)");
+                    continue;
+                }
+
+                if (status == ParticipantStatus.Screened && (visit.IsUnscheduled || visit.Day >= 1))
+                {
+                    Refuse(ev.Line, $"subject {key} is screened: only screening visits before enrolment, not {visit.Id} (give dermis:Status, e.g. enrolled)");
+                    continue;
+                }
+
+                var forms = new List<PlannedForm>();
+                var formIds = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var f in ev.Forms)
                 {
                     if (!formsByOid.TryGetValue(f.FormOid, out var form) || !visit.FormIds.Contains(form.Id))
                     {
-                        Refuse(f.Line, $"subject {subject.SubjectKey}, {visit.Id}: FormOID '{f.FormOid}' is not a form of this visit; allowed: {string.Join(", ", visit.FormIds.Select(OdmOids.Form))}");
+                        Refuse(f.Line, $"subject {key}, {visit.Id}: FormOID '{f.FormOid}' is not a form of this visit; allowed: {string.Join(", ", visit.FormIds.Select(OdmOids.Form))}");
                         continue;
                     }
 
-                    var known = itemsByForm[form.Id];
-                    var values = new List<FormValue>();
-                    foreach (var (itemOid, value, line) in f.Items)
+                    if (!formIds.Add(form.Id))
                     {
-                        if (known.TryGetValue(itemOid, out var item))
-                        {
-                            values.Add(new FormValue(item.Path, value));
-                        }
-                        else
-                        {
-                            Refuse(line, $"subject {subject.SubjectKey}, {visit.Id}, {form.Id}: ItemOID '{itemOid}' is not an item of {f.FormOid}");
-                        }
-                    }
-
-                    string json;
-                    try
-                    {
-                        json = FormDocument.Build(values, path => known.Values.First(i => i.Path == path).DataType);
-                    }
-                    catch (FormatException e)
-                    {
-                        Refuse(f.Line, $"subject {subject.SubjectKey}, {visit.Id}, {form.Id}: {e.Message}");
+                        Refuse(f.Line, $"subject {key}, {visit.Id}: FormOID '{f.FormOid}' appears twice in this visit; a visit holds each form once");
                         continue;
                     }
 
-                    using var document = JsonDocument.Parse(json);
-                    var evaluation = FormEvaluation.Evaluate(protocol, form, document.RootElement);
-                    foreach (var error in evaluation.Errors)
+                    if (PlanForm(protocol, form, f, itemsByForm[form.Id], $"subject {key}, {visit.Id}, {form.Id}", Refuse) is { } planned)
                     {
-                        Refuse(f.Line, $"subject {subject.SubjectKey}, {visit.Id}, {form.Id}: {error.Field} {error.Message}");
+                        forms.Add(planned);
                     }
-
-                    // Statuses that record a person's act (source verification, signature) are not imported.
-                    var formStatus = f.Status is "complete" ? "complete" : Names.Of(FormStatus.InProgress);
-                    forms.Add((form, formStatus, json, evaluation));
                 }
 
-                visits.Add((visit, date, forms));
+                visits.Add(new PlannedVisit(visit, date, forms));
             }
 
-            plan.Add((subject.SubjectKey, site, status, visits));
+            plan.Add(new PlannedSubject(key, site, Names.Of(status.Value), visits, subject.Line));
         }
 
         if (errors.Count > 0)
@@ -163,16 +206,17 @@ internal static class OdmImport
 
         // Second pass: store it all in this one transaction.
         int visitCount = 0, formCount = 0, queryCount = 0;
-        foreach (var (number, site, status, visits) in plan)
+        foreach (var (number, site, status, visits, _) in plan)
         {
-            var anchor = visits.FirstOrDefault(v => v.Visit.IsAnchor);
+            var anchor = visits.Find(v => v.Visit.IsAnchor);
             var row = new ParticipantRow
             {
                 StudyId = request.Study.Id, SiteId = site, ScreeningNumber = number, Status = status, ProtocolVersion = protocol.Version, Eligibility = "{}",
-                AnchorDate = anchor.Visit is null ? null : UtcText.Format(anchor.Date),
+                AnchorDate = anchor is null ? null : UtcText.Format(anchor.Date),
             };
             await request.Store.InsertParticipantAsync(row, request.Now);
             request.Audit(new AuditEvent(site, number, "participant", number, "status", "import", null, status, "ODM import"));
+            var stored = new List<(VisitRow Visit, FormRow Form)>();
             foreach (var (definition, date, forms) in visits)
             {
                 var visit = new VisitRow { ParticipantId = row.Id, VisitId = definition.Id, VisitDate = UtcText.Format(date), ProtocolVersion = protocol.Version };
@@ -189,6 +233,7 @@ internal static class OdmImport
                         Derived = evaluation.Derived, InstrumentVersion = evaluation.InstrumentVersion, UpdatedAt = UtcText.Format(request.Now), UpdatedBy = request.Actor,
                     };
                     await request.Store.InsertFormAsync(saved);
+                    stored.Add((visit, saved));
                     using (var document = JsonDocument.Parse(json))
                     {
                         foreach (var change in ItemChange.Between(null, document.RootElement))
@@ -207,20 +252,19 @@ internal static class OdmImport
             }
 
             // Edit checks run once the casebook is complete, so cross-visit checks see every visit.
-            foreach (var visit in await request.Store.ListVisitsAsync(row.Id))
+            foreach (var (visit, form) in stored)
             {
-                foreach (var form in (await request.Store.ListFormsAsync(row.Id)).Where(f => f.VisitRowId == visit.Id))
+                foreach (var (check, message) in await FormSaving.FiringChecksAsync(request, row, visit, form))
                 {
-                    foreach (var (check, message) in await FormSaving.FiringChecksAsync(request, row, visit, form))
-                    {
-                        await FormSaving.OpenSystemQueryAsync(request, row, form, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, message);
-                        queryCount++;
-                    }
+                    await FormSaving.OpenSystemQueryAsync(request, row, form, QueryKind.EditCheck, check.Definition.Id, check.Definition.ItemPath, message);
+                    queryCount++;
                 }
             }
         }
 
-        await request.Store.CommitAsync(request.Actor, Names.Of(request.Access.RoleFor(Capability.EnterData, plan.FirstOrDefault().Site) ?? StudyRole.DataManager), AuditSource.Import, request.Now);
+        // Every subject's site passed Can(EnterData), so a role is found.
+        var role = request.Access.RoleFor(Capability.EnterData, plan[0].Site);
+        await request.Store.CommitAsync(request.Actor, role is { } r ? Names.Of(r) : null, AuditSource.Import, request.Now);
         return new ImportReport(plan.Count, visitCount, formCount, queryCount);
     }
 }

@@ -33,17 +33,18 @@ internal static class StudyExportLoader
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(armVisible);
         var studyId = protocol.StudyId;
-        var visible = visibleSites;
-        var participants = await store.ListParticipantsAsync(studyId, visible);
-        var sites = (await store.ListSitesAsync(studyId, visible)).Select(s => new ExportSite(s.Id, s.Name, s.Country, s.Investigator)).ToList();
-        var users = (await store.ListStaffAsync(studyId)).GroupBy(s => s.Username, StringComparer.Ordinal)
+        var participants = await store.ListParticipantsAsync(studyId, visibleSites);
+        var sites = (await store.ListSitesAsync(studyId, visibleSites)).Select(s => new ExportSite(s.Id, s.Name, s.Country, s.Investigator)).ToList();
+        // Staff of sites the caller does not see stay out, as those sites do; study-wide roles are listed.
+        var users = (await store.ListStaffAsync(studyId)).Where(r => r.SiteId is null || visibleSites is null || visibleSites.Contains(r.SiteId))
+            .GroupBy(s => s.Username, StringComparer.Ordinal)
             .Select(g => new ExportUser(g.Key, g.First().DisplayName, g.Select(r => r.SiteId is null ? r.Role : $"{r.Role} at {r.SiteId}").ToList())).ToList();
         var visits = (await store.ListVisitsOfStudyAsync(studyId)).ToLookup(v => v.ParticipantId);
         var forms = (await store.ListFormsOfStudyAsync(studyId)).ToLookup(f => f.VisitRowId);
         var consents = (await store.ListConsentsOfStudyAsync(studyId)).ToLookup(c => c.ParticipantId);
         var signatures = (await store.ListSignaturesOfStudyAsync(studyId)).ToLookup(s => s.ParticipantId);
         var diary = (await store.ListDiaryEntriesOfStudyAsync(studyId)).ToLookup(e => e.ParticipantId);
-        var queries = (await store.ListQueriesAsync(studyId, visible, null, null)).ToLookup(q => q.ParticipantId);
+        var queries = (await store.ListQueriesAsync(studyId, visibleSites, null, null)).ToLookup(q => q.ParticipantId);
         var audit = (await store.ListExportAuditAsync(studyId, history)).ToLookup(a => a.Participant, StringComparer.Ordinal);
         var visitOfForm = new Dictionary<long, long>();
         var formIdOf = new Dictionary<long, string>();

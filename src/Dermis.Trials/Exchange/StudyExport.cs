@@ -59,7 +59,11 @@ public sealed record ExportSubject(
     IReadOnlyList<ExportVisit> Visits,
     IReadOnlyList<ExportSignature> Signatures,
     IReadOnlyList<ExportQuery> Queries,
-    IReadOnlyList<ExportDiaryEntry> Diary);
+    IReadOnlyList<ExportDiaryEntry> Diary)
+{
+    /// <summary>True when the participant was randomised: an arm is known, or (in a blinded export) a randomise event is recorded.</summary>
+    public bool Randomised => Arm is not null || Events.Any(e => e.Action == "randomise");
+}
 
 /// <summary>A status change of a participant (from the audit trail).</summary>
 /// <param name="Action">What was done: screen, enrol, randomise, screenFail, complete, withdraw, markLostToFollowUp.</param>

@@ -31,8 +31,7 @@ internal sealed class AnalysisSubject
         var itchBaseline = Baseline(Itch);
         var poemBaseline = Baseline((d, v) => Questionnaire(d, v, "poem"));
         var dlqiBaseline = Baseline((d, v) => Questionnaire(d, v, "dlqi"));
-        var randomised = subject.Arm is not null || subject.Events.Any(e => e.Action == "randomise");
-        var arm = !randomised ? null : study.ArmsVisible ? subject.Arm : "blinded";
+        var arm = !subject.Randomised ? null : study.ArmsVisible ? subject.Arm : "blinded";
 
         var visits = subject.Visits
             .Select(v => (Visit: v, Definition: study.Protocol.FindVisit(v.VisitId)))

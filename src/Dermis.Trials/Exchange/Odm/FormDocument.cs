@@ -11,7 +11,7 @@ public readonly record struct FormValue(string Path, string? Value);
 
 /// <summary>
 /// A form's JSON document as the flat list of item values ODM holds, and back: objects become dotted
-/// paths, arrays indexed paths; numbers keep their exact text, so a round trip changes nothing.
+/// paths, arrays indexed paths; numbers keep their digits and scale, so a round trip changes nothing.
 /// </summary>
 public static class FormDocument
 {
@@ -25,14 +25,20 @@ public static class FormDocument
     }
 
     /// <summary>The JSON document of <paramref name="values"/>, typed by <paramref name="typeOf"/> (a path's ODM data type).</summary>
-    /// <exception cref="FormatException">A value is not of its item's type, or two paths collide.</exception>
+    /// <exception cref="FormatException">A value is not of its item's type, a path is given twice, or two paths collide.</exception>
     public static string Build(IEnumerable<FormValue> values, Func<string, OdmDataType> typeOf)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(typeOf);
         var root = new JsonObject();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, text) in values)
         {
+            if (!seen.Add(path))
+            {
+                throw new FormatException($"{path}: given twice; an item holds one value");
+            }
+
             Set(root, path, text is null ? null : Node(text, typeOf(path), path));
         }
 
@@ -77,11 +83,12 @@ public static class FormDocument
         }
     }
 
-    private static JsonNode Node(string text, OdmDataType type, string path) => type switch
+    private static JsonValue Node(string text, OdmDataType type, string path) => type switch
     {
-        OdmDataType.Integer or OdmDataType.Float when decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _)
-            => JsonNode.Parse(text)!,
-        OdmDataType.Integer or OdmDataType.Float => throw new FormatException($"{path}: '{text}' is not a number"),
+        // ODM numbers are XML Schema decimals ("+5", ".5" and "5." included), which JSON's grammar refuses: written from the decimal, digits and scale kept.
+        OdmDataType.Integer or OdmDataType.Float => decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number)
+            ? JsonValue.Create(number)
+            : throw new FormatException($"{path}: '{text}' is not a number"),
         OdmDataType.Boolean => text switch
         {
             "true" or "1" => JsonValue.Create(true),

@@ -1,3 +1,5 @@
+using Dermis.Instruments.Hecsi;
+using Dermis.Instruments.Scoring;
 using Dermis.Trials.Protocol;
 
 namespace Dermis.Trials.Exchange.Odm;
@@ -8,8 +10,6 @@ namespace Dermis.Trials.Exchange.Odm;
 /// </summary>
 public static class FormItems
 {
-    private static readonly string[] BodyRegions = ["head", "upperLimbs", "trunk", "lowerLimbs"];
-    private static readonly string[] HandLocations = ["fingertips", "fingers", "palms", "backs", "wrists"];
     private static readonly string[] EasiSigns = ["erythema", "induration", "excoriation", "lichenification"];
     private static readonly string[] PasiSigns = ["erythema", "induration", "desquamation"];
     private static readonly string[] ScoradIntensity = ["erythema", "oedema", "oozing", "excoriation", "lichenification", "dryness"];
@@ -23,14 +23,14 @@ public static class FormItems
         {
             null => form.Items.Select(Custom).ToList(),
             "easi" => [Number("ageYears", "Age (years)", OdmDataType.Integer, 0, 130),
-                .. BodyRegions.SelectMany(r => Signs(r, EasiSigns, 0, 3, OdmDataType.Float).Append(Number($"regions.{r}.area", $"{r}: area score", OdmDataType.Integer, 0, 6)))],
-            "pasi" => [.. BodyRegions.SelectMany(r => Signs(r, PasiSigns, 0, 4, OdmDataType.Integer).Append(Number($"regions.{r}.area", $"{r}: area score", OdmDataType.Integer, 0, 6)))],
+                .. BodyRegions.Names.SelectMany(r => Signs(r, EasiSigns, 0, 3, OdmDataType.Float).Append(Number($"regions.{r}.area", $"{r}: area score", OdmDataType.Integer, 0, 6)))],
+            "pasi" => [.. BodyRegions.Names.SelectMany(r => Signs(r, PasiSigns, 0, 4, OdmDataType.Integer).Append(Number($"regions.{r}.area", $"{r}: area score", OdmDataType.Integer, 0, 6)))],
             "scorad" or "oscorad" => [Number("extentPercent", "A: extent (% body surface)", OdmDataType.Float, 0, 100),
                 .. ScoradIntensity.Select(s => Number($"intensity.{s}", $"B: {s}", OdmDataType.Integer, 0, 3)),
                 .. form.Instrument == "scorad" ? new[] { Number("pruritusVas", "C: pruritus (0–10)", OdmDataType.Float, 0, 10), Number("sleeplessnessVas", "C: sleeplessness (0–10)", OdmDataType.Float, 0, 10) } : []],
             "viga" => [Number("grade", "vIGA-AD grade", OdmDataType.Integer, 0, 4), Number("baseline", "vIGA-AD baseline grade", OdmDataType.Integer, 0, 4), Number("current", "vIGA-AD current grade", OdmDataType.Integer, 0, 4)],
             "gppga" => [Number("erythema", "Erythema", OdmDataType.Integer, 0, 4), Number("pustules", "Pustules", OdmDataType.Integer, 0, 4), Number("scaling", "Scaling / crusting", OdmDataType.Integer, 0, 4)],
-            "hecsi" => [.. HandLocations.SelectMany(l => HecsiSigns
+            "hecsi" => [.. HecsiInput.Names.SelectMany(l => HecsiSigns
                 .Select(s => Number($"locations.{l}.{s}", $"{l}: {s}", OdmDataType.Integer, 0, 3)).Append(Number($"locations.{l}.extent", $"{l}: extent", OdmDataType.Integer, 0, 4)))],
             "dlqi" => [.. Enumerable.Range(0, 10).Select(i => new OdmItem($"answers[{i}]", $"DLQI question {i + 1}", OdmDataType.Text, null, null, null, null, false))],
             "poem" => [.. Enumerable.Range(0, 7).Select(i => Number($"answers[{i}]", $"POEM question {i + 1}", OdmDataType.Integer, 0, 4))],

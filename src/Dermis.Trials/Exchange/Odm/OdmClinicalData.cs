@@ -33,13 +33,15 @@ public sealed record OdmForm(string FormOid, string? Status, IReadOnlyList<(stri
 public sealed record OdmClinicalData(string FileType, string StudyOid, IReadOnlyList<OdmSubject> Subjects)
 {
     /// <summary>Reads the clinical data of an ODM file.</summary>
-    /// <exception cref="FormatException">Not well-formed XML, not ODM 1.3, or no ClinicalData; the message names the line.</exception>
+    /// <exception cref="FormatException">Not well-formed XML (a DTD included), not ODM 1.3, no ClinicalData, or a required attribute missing; the message names the line.</exception>
     public static OdmClinicalData Read(Stream input)
     {
         XDocument document;
         try
         {
-            document = XDocument.Load(input, LoadOptions.SetLineInfo);
+            // ODM needs no DTD, and a DTD's entities can expand a small upload into gigabytes: refused outright.
+            using var reader = XmlReader.Create(input, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)
         {

@@ -338,26 +338,21 @@ public static class OdmWriter
             xml.WriteEndElement();
             foreach (var visit in subject.Visits)
             {
-                if (fileType == OdmFileType.Snapshot)
+                StartEvent(xml, visit, repeating, subject, meanings);
+                foreach (var form in visit.Forms)
                 {
-                    StartEvent(xml, visit, repeating, subject, meanings);
-                    foreach (var form in visit.Forms)
+                    var known = order.GetValueOrDefault(form.FormId) ?? [];
+                    if (fileType == OdmFileType.Snapshot)
                     {
-                        WriteSnapshotForm(xml, form, order, subject.SiteId);
+                        WriteSnapshotForm(xml, form, known, subject.SiteId);
                     }
-
-                    xml.WriteEndElement();
-                }
-                else
-                {
-                    StartEvent(xml, visit, repeating, subject, meanings);
-                    foreach (var form in visit.Forms)
+                    else
                     {
-                        WriteTransactionalForm(xml, form, items, subject.SiteId);
+                        WriteTransactionalForm(xml, form, known, subject.SiteId);
                     }
-
-                    xml.WriteEndElement();
                 }
+
+                xml.WriteEndElement();
             }
 
             foreach (var query in subject.Queries)
@@ -424,7 +419,7 @@ public static class OdmWriter
         }
     }
 
-    private static void WriteSnapshotForm(XmlWriter xml, ExportForm form, Dictionary<string, Dictionary<string, int>> order, string siteId)
+    private static void WriteSnapshotForm(XmlWriter xml, ExportForm form, Dictionary<string, int> known, string siteId)
     {
         xml.WriteStartElement("FormData");
         xml.WriteAttributeString("FormOID", OdmOids.Form(form.FormId));
@@ -434,7 +429,6 @@ public static class OdmWriter
         xml.WriteStartElement("ItemGroupData");
         xml.WriteAttributeString("ItemGroupOID", OdmOids.ItemGroup(form.FormId));
         xml.WriteAttributeString("TransactionType", "Insert");
-        var known = order.GetValueOrDefault(form.FormId) ?? [];
         foreach (var value in FormDocument.Flatten(form.Data).OrderBy(v => known.TryGetValue(v.Path, out var i) ? i : int.MaxValue))
         {
             ItemData(xml, form.FormId, value.Path, value.Value, null);
@@ -444,9 +438,8 @@ public static class OdmWriter
         xml.WriteEndElement();
     }
 
-    private static void WriteTransactionalForm(XmlWriter xml, ExportForm form, Dictionary<string, IReadOnlyList<OdmItem>> items, string siteId)
+    private static void WriteTransactionalForm(XmlWriter xml, ExportForm form, Dictionary<string, int> known, string siteId)
     {
-        var known = items.GetValueOrDefault(form.FormId)?.Select((item, i) => (item.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal) ?? [];
         foreach (var version in form.History.GroupBy(h => h.Version).OrderBy(g => g.Key))
         {
             xml.WriteStartElement("FormData");

@@ -11,14 +11,6 @@ namespace Dermis.Trials.Exchange.Sdtm;
 /// <param name="Rows">Records sorted by USUBJID, then date, then sequence; empty string for a null value.</param>
 public sealed record SdtmDataset(string Domain, string Label, IReadOnlyList<SdtmVariable> Variables, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    /// <summary>The values of column <paramref name="variable"/>, one per row.</summary>
-    /// <exception cref="ArgumentException">The dataset has no such variable.</exception>
-    public IReadOnlyList<string> Column(string variable)
-    {
-        var index = IndexOf(variable);
-        return [.. Rows.Select(r => r[index])];
-    }
-
     /// <summary>The position of <paramref name="variable"/> in <see cref="Variables"/>.</summary>
     /// <exception cref="ArgumentException">The dataset has no such variable.</exception>
     public int IndexOf(string variable)

@@ -39,8 +39,8 @@ internal sealed class SdtmSubject
     /// <summary>The first demographics form's items and the date of its visit (DMDTC), or null.</summary>
     public (JsonElement? Data, DateOnly Date)? Demographics { get; private init; }
 
-    /// <summary>True when the participant was randomised (an arm is known or a randomise event is recorded).</summary>
-    public bool Randomised { get; private init; }
+    /// <summary>True when the participant was randomised (<see cref="ExportSubject.Randomised"/>).</summary>
+    public bool Randomised => Subject.Randomised;
 
     /// <summary>True when the participant failed screening.</summary>
     public bool ScreenFailed { get; private init; }
@@ -63,7 +63,6 @@ internal sealed class SdtmSubject
             ReferenceEnd = subject.AnchorDate is { } anchor && lastVisit is { } last ? (last > anchor ? last : anchor) : null,
             ConsentDate = subject.ConsentDate ?? SdtmValues.FullDate(demographics?.Data, "consentDate"),
             Demographics = demographics,
-            Randomised = subject.Arm is not null || subject.Events.Any(e => e.Action == "randomise"),
             ScreenFailed = subject.Status == "screenFailed" || subject.Events.Any(e => e.Action == "screenFail"),
             Visits = NumberVisits(protocol, subject.Visits),
         };
