@@ -49,6 +49,12 @@ public static class DermisServer
         builder.Services.AddSingleton<TokenCache>();
         // Allocations must be unpredictable: a cryptographic source (tests may swap in a seeded one).
         builder.Services.AddSingleton(Dermis.Trials.Randomisation.RandomSource.Cryptographic());
+        builder.Services.AddSingleton<NightAnalysisWorker>();
+        if (options.BackgroundJobs)
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<NightAnalysisWorker>());
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         AddAuthentication(builder.Services);

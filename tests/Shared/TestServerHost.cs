@@ -39,7 +39,8 @@ public sealed class TestServerHost : IAsyncDisposable
         var test = await TestDatabase.CreateAsync(engine);
         var database = DermisDatabase.Create(test.Target);
         await new Migrator(database).MigrateAsync();
-        var app = DermisServer.Create(database, new ServerOptions(), builder =>
+        // Background rounds would race the tests' own calls; tests run them through NightAnalysisWorker.RunOnceAsync.
+        var app = DermisServer.Create(database, new ServerOptions { BackgroundJobs = false }, builder =>
         {
             builder.WebHost.UseTestServer();
             if (time is not null)

@@ -9,6 +9,9 @@ public sealed record ServerOptions
     /// <summary>Semicolon-separated listen addresses, as Kestrel takes them.</summary>
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>Whether this process runs background work (night analysis); tests turn it off and run rounds themselves.</summary>
+    public bool BackgroundJobs { get; init; } = true;
+
     /// <summary>Console log format.</summary>
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 }

@@ -117,11 +117,34 @@ internal static class DeviceIngestEndpoints
             DeviceId = device.Id, ParticipantId = device.ParticipantId, BatchId = parsed.BatchId, Kind = kind, StartUtc = UtcText.Format(start), EndUtc = UtcText.Format(end),
             SampleRate = parsed.SampleRateHz, SampleCount = parsed.Count, Channels = parsed.Channels, Sha256 = sha, Samples = samples, ReceivedAt = UtcText.Format(now),
         }, http.RequestAborted);
+        await EnqueueNightsAsync(store, device, parsed.Kind, start, end, now, http.RequestAborted);
         store.Audit(device.StudyId, new AuditEvent(device.SiteId, device.ScreeningNumber, "device", $"{device.ScreeningNumber}/{device.Serial}/{parsed.BatchId}", null, "ingest", null,
             string.Create(CultureInfo.InvariantCulture, $"{kind} {parsed.Count} samples at {parsed.SampleRateHz} Hz from {UtcText.Format(start)}, sha256 {sha}"), null));
         // Acknowledged only after the commit: a batch the device sees as stored is durable.
         await store.CommitAsync($"device:{device.Serial}", null, AuditSource.Device, now, http.RequestAborted);
         return TypedResults.Created($"/api/devices/{device.Serial}/samples/{parsed.BatchId}",
             new IngestReceipt(parsed.BatchId, kind, parsed.Count, start, end, false, gap, overlap, next is not null));
+    }
+
+    /// <summary>
+    /// Queues every night the batch touches for analysis, in the batch's transaction (so an acknowledged
+    /// batch always has its night queued): due when the night has ended and no batch came for the quiet period.
+    /// </summary>
+    private static async Task EnqueueNightsAsync(TrialStore store, DeviceRow device, SampleKind kind, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var participant = await store.GetParticipantAsync(device.StudyId, device.ScreeningNumber, cancellationToken);
+        if (participant is null)
+        {
+            return;
+        }
+
+        var zone = Participation.ParticipantSession.ZoneOf(participant);
+        var source = kind == SampleKind.Accelerometer ? "wristband" : "radio";
+        foreach (var night in NightWindows.Touching(start, end, zone))
+        {
+            var nightEnd = NightWindows.Of(night, zone).To;
+            var due = nightEnd > now + NightAnalysisWorker.QuietPeriod ? nightEnd : now + NightAnalysisWorker.QuietPeriod;
+            await store.EnqueueNightJobAsync(participant.Id, UtcText.Format(night), source, UtcText.Format(due), cancellationToken);
+        }
     }
 }

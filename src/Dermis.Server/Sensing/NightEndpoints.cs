@@ -8,7 +8,7 @@ using Dermis.Server.Trials;
 using Dermis.Storage.Trials;
 using Dermis.Trials.Access;
 using Dermis.Trials.Audit;
-using Dermis.Trials.Diaries;
+using Dermis.Trials.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -67,10 +67,9 @@ internal static class NightEndpoints
         var row = await request.ParticipantAsync(participant);
         request.Require(Capability.ManageParticipants, row.SiteId);
         var view = await AnalyseNightAsync(request.Store, row, night, request.Now, http.RequestAborted);
-        request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "night", $"{row.ScreeningNumber}/{date}", null, "analyse", null, view.Measures.GetRawText(), SensingInfo.AlgorithmVersion));
-        foreach (var alert in await RaiseAlertsAsync(request, row))
+        foreach (var change in await AuditAndAlertAsync(request.Store, (await request.ProtocolAsync()).Definition.SensingAlerts, row, view, request.Now))
         {
-            request.Audit(new AuditEvent(row.SiteId, row.ScreeningNumber, "alert", $"{row.ScreeningNumber}/{alert.Measure}/{alert.NightDate}", null, "raise", null, alert.Message, null));
+            request.Audit(change);
         }
         await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
         return TypedResults.Ok(view);
@@ -79,9 +78,7 @@ internal static class NightEndpoints
     /// <summary>Lays out the night's batches, analyses them and stores the summary (caller commits).</summary>
     internal static async Task<NightView> AnalyseNightAsync(TrialStore store, ParticipantRow row, DateOnly night, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = ParticipantSession.ZoneOf(row);
-        var from = ZonedTime.Resolve(night, new TimeOnly(18, 0), zone);
-        var to = ZonedTime.Resolve(night.AddDays(1), new TimeOnly(12, 0), zone);
+        var (from, to) = NightWindows.Of(night, ParticipantSession.ZoneOf(row));
         var batches = await store.ListSensorBatchesAsync(row.Id, "accelerometer", UtcText.Format(from), UtcText.Format(to), withSamples: true, cancellationToken);
         if (batches.Count == 0)
         {
@@ -179,13 +176,27 @@ internal static class NightEndpoints
         return View(saved);
     }
 
-    /// <summary>Evaluates the participant's nights (current algorithm version) against the protocol's alert rules; stores and returns the new alerts.</summary>
-    private static async Task<List<SensingAlertRow>> RaiseAlertsAsync(TrialRequest request, ParticipantRow row)
+    /// <summary>The audit records of an analysed night and of the alerts it raised (the alerts are stored; the caller audits and commits).</summary>
+    internal static async Task<List<AuditEvent>> AuditAndAlertAsync(TrialStore store, SensingAlertSettings settings, ParticipantRow row, NightView view, DateTimeOffset now)
     {
-        var settings = (await request.ProtocolAsync()).Definition.SensingAlerts;
+        var changes = new List<AuditEvent>
+        {
+            new(row.SiteId, row.ScreeningNumber, "night", $"{row.ScreeningNumber}/{view.Night}", null, "analyse", null, view.Measures.GetRawText(), view.AlgorithmVersion),
+        };
+        foreach (var alert in await RaiseAlertsAsync(store, settings, row, now))
+        {
+            changes.Add(new AuditEvent(row.SiteId, row.ScreeningNumber, "alert", $"{row.ScreeningNumber}/{alert.Measure}/{alert.NightDate}", null, "raise", null, alert.Message, null));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Evaluates the participant's nights (current algorithm version) against the protocol's alert rules; stores and returns the new alerts.</summary>
+    internal static async Task<List<SensingAlertRow>> RaiseAlertsAsync(TrialStore store, SensingAlertSettings settings, ParticipantRow row, DateTimeOffset now)
+    {
         var rules = new NightAlertRules(settings.BaselineNights, settings.RollingNights, (double)settings.ScratchIncreasePercent,
             (double)settings.ScratchIncreaseMinimumSecondsPerHour, (double)settings.SleepEfficiencyDropPoints);
-        var points = (await request.Store.ListNightSummariesAsync(row.Id)).Where(n => n.AlgorithmVersion == SensingInfo.AlgorithmVersion).Select(n =>
+        var points = (await store.ListNightSummariesAsync(row.Id)).Where(n => n.AlgorithmVersion == SensingInfo.AlgorithmVersion).Select(n =>
         {
             using var json = JsonDocument.Parse(n.Measures);
             var m = json.RootElement.GetProperty("measures");
@@ -197,9 +208,9 @@ internal static class NightEndpoints
             var stored = new SensingAlertRow
             {
                 ParticipantId = row.Id, NightDate = alert.Night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Measure = alert.Measure, Baseline = alert.Baseline,
-                RollingMean = alert.RollingMean, Message = alert.Message, RaisedAt = UtcText.Format(request.Now),
+                RollingMean = alert.RollingMean, Message = alert.Message, RaisedAt = UtcText.Format(now),
             };
-            if (await request.Store.AddSensingAlertAsync(stored))
+            if (await store.AddSensingAlertAsync(stored))
             {
                 added.Add(stored);
             }
