@@ -62,6 +62,7 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/export/csv"] = (HttpStatusCode.Forbidden, Participant),
         ["POST /api/studies/{studyId}/import/odm"] = (HttpStatusCode.BadRequest, null),
         ["GET /api/studies/{studyId}/participants/{participant}/nights"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/nights/{date}"] = (HttpStatusCode.NotFound, null),
         ["GET /api/studies/{studyId}/sensing-alerts"] = (HttpStatusCode.OK, Participant),
         ["POST /api/studies/{studyId}/participants/{participant}/nights/{date}/analyse"] = (HttpStatusCode.NotFound, null),
         // Devices write with their own token from pairing; a staff token is not one.
@@ -95,6 +96,7 @@ public sealed class SiteIsolationTests
         ["GET /studies/{StudyId}/queries/{QueryId:long}"] = (HttpStatusCode.NotFound, "inclusion threshold"),
         ["GET /studies/{StudyId}/compliance"] = (HttpStatusCode.OK, "DE01"),
         ["GET /studies/{StudyId}/participants/{ScreeningNumber}/home"] = (HttpStatusCode.NotFound, "2026-09-01"),
+        ["GET /studies/{StudyId}/participants/{ScreeningNumber}/nights/{NightDate}"] = (HttpStatusCode.NotFound, "Sleep opportunity"),
         ["GET /p"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /p/history"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /p/consent"] = (HttpStatusCode.Forbidden, Participant),
@@ -201,7 +203,7 @@ public sealed class SiteIsolationTests
             .Replace("{serial}", "WB-0001", StringComparison.Ordinal)
             .Replace("{econsentId:long}", "1", StringComparison.Ordinal).Replace("{deviceId:long}", "1", StringComparison.Ordinal)
             .Replace("{diaryId}", "itch", StringComparison.Ordinal).Replace("{DiaryId}", "itch", StringComparison.Ordinal)
-            .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);
+            .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{NightDate}", "2026-09-02", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);
         return (parts[0], path);
     }
 

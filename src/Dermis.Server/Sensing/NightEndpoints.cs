@@ -24,6 +24,20 @@ namespace Dermis.Server.Sensing;
 /// <param name="ComputedAt">When.</param>
 internal sealed record NightView(string Night, string AlgorithmVersion, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, JsonElement Measures, DateTimeOffset ComputedAt);
 
+/// <summary>What the night view draws (docs/sensing.md, "Night view").</summary>
+/// <param name="RecordingStart">Time of the first laid-out sample; every offset below counts from it.</param>
+/// <param name="StepSeconds">Step of <paramref name="MovementMg"/>.</param>
+/// <param name="MovementMg">Standard deviation of the acceleration magnitude per step, mg (<see cref="MovementTrace"/>).</param>
+/// <param name="SleepPerMinute">One letter per minute from the recording start: S sleep, W wake (Cole–Kripke with Webster rescoring).</param>
+/// <param name="Window">Sleep-opportunity window [start, end), s.</param>
+/// <param name="Events">Scratch events [start, end), s.</param>
+internal sealed record NightTrace(DateTimeOffset RecordingStart, double StepSeconds, float[] MovementMg, string SleepPerMinute, double[] Window, double[][] Events);
+
+/// <summary>A night with its trace (null for a night computed before traces were kept).</summary>
+/// <param name="Night">The stored night.</param>
+/// <param name="Trace">What the night view draws.</param>
+internal sealed record NightDetail(NightView Night, NightTrace? Trace);
+
 /// <summary>
 /// Nightly measures from a participant's wristband batches (docs/sensing.md): the night of a local
 /// date runs from 18:00 that evening to 12:00 the next day in the participant's time zone. Batches
@@ -35,6 +49,9 @@ internal static class NightEndpoints
     // A night without sleep has no WASO or onset latency (NaN): written as "NaN", not an error.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
+    /// <summary>Step of the night view's movement trace, s (6,480 points for an 18-h night).</summary>
+    private const double TraceStepSeconds = 10;
+
     /// <summary>Highest sample rate a night is laid out at (18 h at 100 Hz is 6.5 million samples per axis).</summary>
     private const double MaxRateHz = 100;
 
@@ -42,6 +59,8 @@ internal static class NightEndpoints
     {
         var participant = routes.MapGroup("/api/studies/{studyId}/participants/{participant}").WithTags("Sensing");
         participant.MapGet("/nights", ListAsync).WithSummary("Stored nightly sleep and scratch measures, every algorithm version.");
+        participant.MapGet("/nights/{date}", GetAsync)
+            .WithSummary("One night as the current algorithm version computed it, with what the night view draws: movement per 10 s, sleep per minute, sleep window and scratch events.");
         participant.MapPost("/nights/{date}/analyse", AnalyseAsync)
             .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches; raises alerts on worsening.");
         routes.MapGet("/api/studies/{studyId}/sensing-alerts", AlertsAsync).WithTags("Sensing")
@@ -56,13 +75,29 @@ internal static class NightEndpoints
         return TypedResults.Ok((await request.Store.ListNightSummariesAsync(row.Id)).Select(View));
     }
 
+    private static async Task<IResult> GetAsync(string studyId, string participant, string date, HttpContext http)
+    {
+        var night = ParseNight(date);
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var row = await request.ParticipantAsync(participant);
+        return TypedResults.Ok(await FindNightAsync(request.Store, row, night, http.RequestAborted)
+            ?? throw new NotFoundException($"The night of {date} of {participant} has not been analysed with {SensingInfo.AlgorithmVersion}."));
+    }
+
+    /// <summary>The night as the current algorithm version computed it, with its trace, or null.</summary>
+    internal static async Task<NightDetail?> FindNightAsync(TrialStore store, ParticipantRow row, DateOnly night, CancellationToken cancellationToken)
+    {
+        var saved = await store.GetNightSummaryAsync(row.Id, night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SensingInfo.AlgorithmVersion, cancellationToken);
+        return saved is null ? null : new NightDetail(View(saved), saved.Trace is { } t ? JsonSerializer.Deserialize<NightTrace>(t, Json) : null);
+    }
+
+    private static DateOnly ParseNight(string date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night) ? night
+            : throw BadInputException.Field("date", $"must be the evening's date yyyy-MM-dd; got '{date}'");
+
     internal static async Task<IResult> AnalyseAsync(string studyId, string participant, string date, HttpContext http)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night))
-        {
-            throw BadInputException.Field("date", $"must be the evening's date yyyy-MM-dd; got '{date}'");
-        }
-
+        var night = ParseNight(date);
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);
         request.Require(Capability.ManageParticipants, row.SiteId);
@@ -150,9 +185,12 @@ internal static class NightEndpoints
         }
 
         NightAnalysisResult result;
+        float[] trace;
         try
         {
-            result = NightAnalysis.Analyse(Resampling.Resample(x, rate), Resampling.Resample(y, rate), Resampling.Resample(z, rate), Resampling.AnalysisRateHz);
+            var (rx, ry, rz) = (Resampling.Resample(x, rate), Resampling.Resample(y, rate), Resampling.Resample(z, rate));
+            result = NightAnalysis.Analyse(rx, ry, rz, Resampling.AnalysisRateHz);
+            trace = MovementTrace.StandardDeviationMilliG(rx, ry, rz, Resampling.AnalysisRateHz, TraceStepSeconds);
         }
         catch (ArgumentException e)
         {
@@ -171,6 +209,9 @@ internal static class NightEndpoints
             WindowEndUtc = UtcText.Format(start.AddSeconds(m.WindowEndSeconds)),
             Measures = measures.GetRawText(),
             ComputedAt = UtcText.Format(now),
+            Trace = JsonSerializer.Serialize(new NightTrace(start, TraceStepSeconds, Array.ConvertAll(trace, v => MathF.Round(v, 1)),
+                string.Concat(result.SleepPerMinute.Select(asleep => asleep ? 'S' : 'W')), [m.WindowStartSeconds, m.WindowEndSeconds],
+                [.. result.Events.Select(e => new[] { Math.Round(e.StartSeconds, 2), Math.Round(e.EndSeconds, 2) })]), Json),
         };
         await store.SaveNightSummaryAsync(saved, cancellationToken);
         return View(saved);

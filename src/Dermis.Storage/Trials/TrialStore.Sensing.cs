@@ -109,6 +109,9 @@ public sealed class NightSummaryRow
 
     /// <summary>When it was computed (UTC text).</summary>
     public string ComputedAt { get; set; } = "";
+
+    /// <summary>What the night view draws, as JSON (only read by <c>GetNightSummaryAsync</c>); null for rows made before it was kept.</summary>
+    public string? Trace { get; set; }
 }
 
 /// <summary>Night summaries.</summary>
@@ -125,12 +128,18 @@ public sealed partial class TrialStore
         ArgumentNullException.ThrowIfNull(night);
         await ExecuteAsync("DELETE FROM night_summary WHERE participant_id = @ParticipantId AND night_date = @NightDate AND algorithm_version = @AlgorithmVersion", night, cancellationToken);
         await ExecuteAsync("""
-            INSERT INTO night_summary (participant_id, night_date, algorithm_version, window_start_utc, window_end_utc, measures, computed_at)
-            VALUES (@ParticipantId, @NightDate, @AlgorithmVersion, @WindowStartUtc, @WindowEndUtc, @Measures, @ComputedAt)
+            INSERT INTO night_summary (participant_id, night_date, algorithm_version, window_start_utc, window_end_utc, measures, computed_at, trace)
+            VALUES (@ParticipantId, @NightDate, @AlgorithmVersion, @WindowStartUtc, @WindowEndUtc, @Measures, @ComputedAt, @Trace)
             """, night, cancellationToken);
     }
 
-    /// <summary>A participant's night summaries, newest night first, every algorithm version.</summary>
+    /// <summary>One night's summary of <paramref name="algorithmVersion"/> with its trace, or null.</summary>
+    public Task<NightSummaryRow?> GetNightSummaryAsync(long participantId, string nightDate, string algorithmVersion, CancellationToken cancellationToken = default) =>
+        QueryFirstOrDefaultAsync<NightSummaryRow>($"""
+            SELECT {NightColumns}, trace AS Trace FROM night_summary WHERE participant_id = @participantId AND night_date = @nightDate AND algorithm_version = @algorithmVersion
+            """, new { participantId, nightDate, algorithmVersion }, cancellationToken);
+
+    /// <summary>A participant's night summaries (without traces), newest night first, every algorithm version.</summary>
     public Task<List<NightSummaryRow>> ListNightSummariesAsync(long participantId, CancellationToken cancellationToken = default) =>
         QueryAsync<NightSummaryRow>($"SELECT {NightColumns} FROM night_summary WHERE participant_id = @participantId ORDER BY night_date DESC, algorithm_version", new { participantId }, cancellationToken);
 }

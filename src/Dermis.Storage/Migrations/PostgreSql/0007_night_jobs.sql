@@ -16,3 +16,7 @@ CREATE TABLE night_job (
     PRIMARY KEY (participant_id, night_date, source)
 );
 CREATE INDEX night_job_due ON night_job (due_at);
+
+-- What the night view draws (docs/sensing.md, "Night view"): the movement trace, sleep per minute and
+-- the detected events of the computation, beside its measures; JSON, kept with the row it explains.
+ALTER TABLE night_summary ADD COLUMN trace text;
