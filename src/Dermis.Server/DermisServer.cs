@@ -95,6 +95,8 @@ public static class DermisServer
         app.MapExports();
         app.MapDeviceIngest();
         app.MapNights();
+        app.MapSweatIngest();
+        app.MapSweat();
         app.MapWebUi();
         return app;
     }

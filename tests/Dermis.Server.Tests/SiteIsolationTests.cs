@@ -67,6 +67,11 @@ public sealed class SiteIsolationTests
         ["POST /api/studies/{studyId}/participants/{participant}/nights/{date}/analyse"] = (HttpStatusCode.NotFound, null),
         // Devices write with their own token from pairing; a staff token is not one.
         ["POST /api/devices/{serial}/samples"] = (HttpStatusCode.Unauthorized, null),
+        ["POST /api/devices/{serial}/readings"] = (HttpStatusCode.Unauthorized, null),
+        ["POST /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.OK, null),
+        ["GET /api/studies/{studyId}/sweat-calibrations/{lot}/{cytokine}"] = (HttpStatusCode.NotFound, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/sweat"] = (HttpStatusCode.NotFound, null),
         // The participant app's routes serve only a participant's own casebook: staff are refused.
         ["GET /api/me/today"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /api/me/entries"] = (HttpStatusCode.Forbidden, Participant),
@@ -97,6 +102,8 @@ public sealed class SiteIsolationTests
         ["GET /studies/{StudyId}/compliance"] = (HttpStatusCode.OK, "DE01"),
         ["GET /studies/{StudyId}/participants/{ScreeningNumber}/home"] = (HttpStatusCode.NotFound, "2026-09-01"),
         ["GET /studies/{StudyId}/participants/{ScreeningNumber}/nights/{NightDate}"] = (HttpStatusCode.NotFound, "Sleep opportunity"),
+        ["GET /studies/{StudyId}/sensing"] = (HttpStatusCode.OK, Participant),
+        ["GET /studies/{StudyId}/sweat-calibrations/{Lot}/{Cytokine}"] = (HttpStatusCode.NotFound, "Back-calculated"),
         ["GET /p"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /p/history"] = (HttpStatusCode.Forbidden, Participant),
         ["GET /p/consent"] = (HttpStatusCode.Forbidden, Participant),
@@ -203,7 +210,8 @@ public sealed class SiteIsolationTests
             .Replace("{serial}", "WB-0001", StringComparison.Ordinal)
             .Replace("{econsentId:long}", "1", StringComparison.Ordinal).Replace("{deviceId:long}", "1", StringComparison.Ordinal)
             .Replace("{diaryId}", "itch", StringComparison.Ordinal).Replace("{DiaryId}", "itch", StringComparison.Ordinal)
-            .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{NightDate}", "2026-09-02", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);
+            .Replace("{date}", "2026-09-02", StringComparison.Ordinal).Replace("{NightDate}", "2026-09-02", StringComparison.Ordinal)
+            .Replace("{lot}", "L1", StringComparison.Ordinal).Replace("{Lot}", "L1", StringComparison.Ordinal).Replace("{Cytokine}", "IL-6", StringComparison.Ordinal).Replace("{cytokine}", "IL-6", StringComparison.Ordinal).Replace("{Date}", "2026-09-02", StringComparison.Ordinal);
         return (parts[0], path);
     }
 

@@ -71,7 +71,74 @@ internal static class SenseCommand
                 $"{path.Name}: sleep opportunity {m.TotalSleepOpportunityMinutes:F0} min{(m.WindowFound ? "" : " (no rest window found: whole recording)")}, total sleep {m.TotalSleepTimeMinutes:F0} min, efficiency {m.SleepEfficiency:P0}, WASO {m.WakeAfterSleepOnsetMinutes:F0} min; scratch {m.ScratchEvents} events, {m.ScratchSeconds:F0} s ({m.ScratchSecondsPerHour:F1} s/h)"));
             return ExitCodes.Success;
         }));
-        return new Command("sense", "Remote biomarkers from device files.") { scratch };
+        return new Command("sense", "Remote biomarkers from device files.") { scratch, CreateImport(), SweatCommand.Create() };
+    }
+
+    /// <summary><c>dermis sense import &lt;file&gt; --server URL --serial S</c>: send a device file through the ingest API; the token comes from DERMIS_DEVICE_TOKEN or --token-file.</summary>
+    private static Command CreateImport()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A GENEActiv .bin, Axivity .cwa or CSV (time,x,y,z) recording." };
+        var server = new Option<Uri>("--server") { Description = "The Dermis server, e.g. http://127.0.0.1:5080.", Required = true };
+        var serial = new Option<string>("--serial") { Description = "The paired wristband's serial.", Required = true };
+        var tokenFile = new Option<FileInfo?>("--token-file") { Description = "File holding the device token from pairing (else the DERMIS_DEVICE_TOKEN environment variable)." };
+        var minutes = new Option<double>("--batch-minutes") { Description = "Minutes per batch, 1–60 (default 15).", DefaultValueFactory = _ => 15 };
+        var import = new Command("import", "Send a wrist accelerometer file to the server in batches, as the device would; running it again stores nothing twice.")
+        {
+            file, server, serial, tokenFile, minutes,
+        };
+        import.SetAction((parseResult, cancellationToken) => DermisCommand.GuardAsync(parseResult, async writer =>
+        {
+            var path = parseResult.GetValue(file)!;
+            var batchMinutes = parseResult.GetValue(minutes);
+            if (!(batchMinutes >= 1 && batchMinutes <= 60))
+            {
+                throw new CommandLineInputException($"--batch-minutes: 1–60; got {batchMinutes.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var token = parseResult.GetValue(tokenFile) is { } tf
+                ? (tf.Exists ? (await File.ReadAllTextAsync(tf.FullName, cancellationToken)).Trim() : throw new CommandLineInputException($"--token-file: {tf.FullName} does not exist"))
+                : Environment.GetEnvironmentVariable("DERMIS_DEVICE_TOKEN");
+            if (string.IsNullOrWhiteSpace(token))
+            {
+                throw new CommandLineInputException("device token: set DERMIS_DEVICE_TOKEN or pass --token-file (the token shown once when the device was paired)");
+            }
+
+            if (!path.Exists)
+            {
+                throw new CommandLineInputException($"file: {path.FullName} does not exist");
+            }
+
+            AccelerometerRecording recording;
+            string hash;
+            try
+            {
+                recording = AccelerometerFiles.Read(path.FullName);
+                await using var stream = path.OpenRead();
+                hash = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
+            }
+            catch (FormatException e)
+            {
+                throw new CommandLineInputException(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CommandLineInputException($"file: {path.FullName} cannot be read: {e.Message}");
+            }
+
+            using var client = new HttpClient { BaseAddress = parseResult.GetValue(server) };
+            try
+            {
+                var result = await DeviceImport.SendAsync(client, parseResult.GetValue(serial)!, token, recording, hash, batchMinutes, cancellationToken);
+                await writer.WriteLineAsync(DeviceImport.Describe(path.Name, result));
+                return ExitCodes.Success;
+            }
+            catch (HttpRequestException e)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"{path.Name}: {e.Message}");
+                return e.StatusCode is { } code && (int)code is >= 400 and < 500 ? ExitCodes.BadInput : ExitCodes.Failure;
+            }
+        }));
+        return import;
     }
 
     private static async Task WriteOutputsAsync(DirectoryInfo folder, string fileName, AccelerometerRecording recording, NightAnalysisResult result, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ namespace Dermis.Server.Sensing;
 /// night a batch touches, due when the night has ended and no batch came for <see cref="QuietPeriod"/>;
 /// this worker claims due nights from the database for a lease (so several server processes share the
 /// work and a crashed one's nights are taken up again), analyses each as <c>POST …/nights/{date}/analyse</c>
-/// does, raises the protocol's alerts and audits it as Dermis itself.
+/// does, raises the protocol's alerts and audits it as Dermis itself. Sweat-patch days share the queue
+/// (source <c>sweat</c>): once a day's readings are in, the inflammation index alert rule is evaluated.
 /// </summary>
 internal sealed partial class NightAnalysisWorker(DermisDatabase database, ProtocolCache protocols, TimeProvider time, ILogger<NightAnalysisWorker> logger) : BackgroundService
 {
@@ -90,8 +91,12 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
                 ?? throw new InvalidOperationException($"Participant {job.ScreeningNumber} of {job.StudyId} is gone.");
             var study = await store.GetStudyAsync(job.StudyId, cancellationToken) ?? throw new InvalidOperationException($"Study {job.StudyId} is gone.");
             var settings = (await protocols.GetAsync(store, study.Id, study.ProtocolVersion, cancellationToken)).Definition.SensingAlerts;
-            var view = await NightEndpoints.AnalyseNightAsync(store, row, night, now, cancellationToken);
-            foreach (var change in await NightEndpoints.AuditAndAlertAsync(store, settings, row, view, now))
+            var changes = job.Source switch
+            {
+                "sweat" => await SweatAnalysis.RaiseAlertsAsync(store, study.Id, settings, row, now, cancellationToken),
+                _ => await NightEndpoints.AuditAndAlertAsync(store, settings, row, await NightEndpoints.AnalyseNightAsync(store, row, night, now, cancellationToken), now),
+            };
+            foreach (var change in changes)
             {
                 store.Audit(job.StudyId, change);
             }

@@ -61,8 +61,12 @@ public sealed record ComprehensionQuestion(string Id, string Text, IReadOnlyList
 /// <param name="ScratchIncreasePercent">Scratch seconds per hour above baseline by this many percent…</param>
 /// <param name="ScratchIncreaseMinimumSecondsPerHour">…and by at least this many seconds per hour.</param>
 /// <param name="SleepEfficiencyDropPoints">Sleep efficiency below baseline by this many percentage points.</param>
-public sealed record SensingAlertSettings(int BaselineNights, int RollingNights, decimal ScratchIncreasePercent, decimal ScratchIncreaseMinimumSecondsPerHour, decimal SleepEfficiencyDropPoints)
+/// <param name="SweatBaselineDays">First days of sweat readings that make each cytokine's baseline (docs/sweat.md), 2–28.</param>
+/// <param name="InflammationIndexZ">The sweat inflammation index (mean z-score against baseline) at or above this…</param>
+/// <param name="InflammationDays">…on this many consecutive days raises an alert, 1–28.</param>
+public sealed record SensingAlertSettings(int BaselineNights, int RollingNights, decimal ScratchIncreasePercent, decimal ScratchIncreaseMinimumSecondsPerHour, decimal SleepEfficiencyDropPoints,
+    int SweatBaselineDays = 7, decimal InflammationIndexZ = 2, int InflammationDays = 3)
 {
-    /// <summary>7 baseline nights, a 7-night rolling mean, scratch +50 % and +30 s/h, sleep efficiency −10 points.</summary>
+    /// <summary>7 baseline nights, a 7-night rolling mean, scratch +50 % and +30 s/h, sleep efficiency −10 points; sweat: 7 baseline days, index ≥ 2 on 3 days running.</summary>
     public static SensingAlertSettings Default { get; } = new(7, 7, 50, 30, 10);
 }

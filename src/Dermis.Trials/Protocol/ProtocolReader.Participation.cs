@@ -213,7 +213,8 @@ internal sealed partial class ProtocolReader
     }
 
     private static readonly string[] SensingKeys = ["alerts"];
-    private static readonly string[] AlertKeys = ["baselineNights", "rollingNights", "scratchIncreasePercent", "scratchIncreaseMinimumSecondsPerHour", "sleepEfficiencyDropPoints"];
+    private static readonly string[] AlertKeys =
+        ["baselineNights", "rollingNights", "scratchIncreasePercent", "scratchIncreaseMinimumSecondsPerHour", "sleepEfficiencyDropPoints", "sweatBaselineDays", "inflammationIndexZ", "inflammationDays"];
 
     private SensingAlertSettings ReadSensing(YamlMap top)
     {
@@ -246,11 +247,26 @@ internal sealed partial class ProtocolReader
             return value ?? fallback;
         }
 
+        int BaselineDays()
+        {
+            // A baseline needs a standard deviation: at least two days.
+            var value = alerts.Has("sweatBaselineDays") ? alerts.Integer("sweatBaselineDays", required: true) : defaults.SweatBaselineDays;
+            if (value is < 2 or > 28)
+            {
+                Error(alerts.ValueNode("sweatBaselineDays")!, $"sensing.alerts: 'sweatBaselineDays' must be 2–28 days; got {value}");
+            }
+
+            return value ?? defaults.SweatBaselineDays;
+        }
+
         return new SensingAlertSettings(
             Nights("baselineNights", defaults.BaselineNights),
             Nights("rollingNights", defaults.RollingNights),
             Amount("scratchIncreasePercent", defaults.ScratchIncreasePercent, 1000),
             Amount("scratchIncreaseMinimumSecondsPerHour", defaults.ScratchIncreaseMinimumSecondsPerHour, 3600),
-            Amount("sleepEfficiencyDropPoints", defaults.SleepEfficiencyDropPoints, 100));
+            Amount("sleepEfficiencyDropPoints", defaults.SleepEfficiencyDropPoints, 100),
+            BaselineDays(),
+            Amount("inflammationIndexZ", defaults.InflammationIndexZ, 10),
+            Nights("inflammationDays", defaults.InflammationDays));
     }
 }
