@@ -129,6 +129,39 @@ public sealed class NightAnalysisWorkerTests
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task A_radio_night_gets_its_respiration_and_heart_rate_beside_the_wristband_night(string engine)
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-09-11T13:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var trial = await TrialFixture.StartAsync(engine, clock);
+        var worker = trial.Host.App.Services.GetRequiredService<NightAnalysisWorker>();
+        var p = await trial.EnrolAsync();
+        var (status, device) = await trial.PostAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/devices", new { serial = "RB-7004", kind = "radio" });
+        Assert.Equal(HttpStatusCode.Created, status);
+        // One simulated hour of chest displacement at 20 Hz with low noise, in four 15-minute batches.
+        var simulated = Dermis.Sensing.Vitals.RadioNightSimulator.Simulate(new Dermis.Sensing.Vitals.RadioNightSimulationOptions { DurationHours = 1, WhiteNoiseMm = 0.1, PinkNoiseMm = 0.1, MotionBurstCount = 2 }, 101);
+        for (var b = 0; b < 4; b++)
+        {
+            var samples = simulated.DisplacementMm.AsSpan(b * 18_000, 18_000).ToArray();
+            await SendAsync(trial, "RB-7004", device.GetProperty("token").GetString()!, new SampleBatch($"r-{b}", SampleKind.RadioDisplacement, Night + (b * 15 * Minute), 20, samples));
+        }
+
+        Assert.Equal("radio", Assert.Single(await JobsAsync(trial, p)).Source);
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(1, await worker.RunOnceAsync(CancellationToken.None));
+
+        var (_, nights) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/nights");
+        var night = Assert.Single(nights.EnumerateArray());
+        Assert.Equal("dermis-vitals 1", night.GetProperty("algorithmVersion").GetString());
+        var vitals = night.GetProperty("measures").GetProperty("vitals");
+        Assert.Equal("Good", vitals.GetProperty("quality").GetString());
+        Assert.Equal(simulated.TrueRespirationRatePerMinute, vitals.GetProperty("respirationRatePerMinute").GetDouble(), 0.5);
+        var casebook = await (await trial.ClientAsync("coord.de")).GetStringAsync(new Uri($"/studies/{trial.Study}/participants/{p}", UriKind.Relative));
+        Assert.Contains("Nightly vital signs (radio)", casebook, StringComparison.Ordinal);
+        Assert.Contains(vitals.GetProperty("respirationRatePerMinute").GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), casebook, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Two_workers_never_claim_the_same_night_until_the_lease_runs_out(string engine)
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2026-09-11T06:00:00Z", System.Globalization.CultureInfo.InvariantCulture));

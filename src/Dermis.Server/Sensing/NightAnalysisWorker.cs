@@ -94,6 +94,7 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
             var changes = job.Source switch
             {
                 "sweat" => await SweatAnalysis.RaiseAlertsAsync(store, study.Id, settings, row, now, cancellationToken),
+                "radio" => [await RadioNights.AnalyseAsync(store, row, night, now, cancellationToken)],
                 _ => await NightEndpoints.AuditAndAlertAsync(store, settings, row, await NightEndpoints.AnalyseNightAsync(store, row, night, now, cancellationToken), now),
             };
             foreach (var change in changes)

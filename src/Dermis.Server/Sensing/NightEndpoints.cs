@@ -62,7 +62,7 @@ internal static class NightEndpoints
         participant.MapGet("/nights/{date}", GetAsync)
             .WithSummary("One night as the current algorithm version computed it, with what the night view draws: movement per 10 s, sleep per minute, sleep window and scratch events.");
         participant.MapPost("/nights/{date}/analyse", AnalyseAsync)
-            .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches; raises alerts on worsening.");
+            .WithSummary("Compute (or re-compute with the current algorithm version) the night of a local date from the wristband's batches (raises alerts on worsening), or with ?source=radio the radio box's respiration and heart rate.");
         routes.MapGet("/api/studies/{studyId}/sensing-alerts", AlertsAsync).WithTags("Sensing")
             .WithSummary("Worsening of nocturnal scratch or sleep against participants' own baselines, at the sites the caller sees, newest first.");
         return routes;
@@ -91,16 +91,33 @@ internal static class NightEndpoints
         return saved is null ? null : new NightDetail(View(saved), saved.Trace is { } t ? JsonSerializer.Deserialize<NightTrace>(t, Json) : null);
     }
 
+    /// <summary>The radio night (vitals algorithm version), or null.</summary>
+    internal static async Task<NightView?> FindRadioNightAsync(TrialStore store, ParticipantRow row, DateOnly night, CancellationToken cancellationToken) =>
+        await store.GetNightSummaryAsync(row.Id, night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Dermis.Sensing.Vitals.RadioNightAnalysis.AlgorithmVersion, cancellationToken) is { } saved
+            ? View(saved) : null;
+
     private static DateOnly ParseNight(string date) =>
         DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var night) ? night
             : throw BadInputException.Field("date", $"must be the evening's date yyyy-MM-dd; got '{date}'");
 
-    internal static async Task<IResult> AnalyseAsync(string studyId, string participant, string date, HttpContext http)
+    internal static async Task<IResult> AnalyseAsync(string studyId, string participant, string date, string? source, HttpContext http)
     {
         var night = ParseNight(date);
+        if (source is not (null or "wristband" or "radio"))
+        {
+            throw BadInputException.Field("source", $"wristband (default) or radio; got '{source}'");
+        }
+
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);
         request.Require(Capability.ManageParticipants, row.SiteId);
+        if (source == "radio")
+        {
+            request.Audit(await RadioNights.AnalyseAsync(request.Store, row, night, request.Now, http.RequestAborted));
+            await request.CommitAsync(Capability.ManageParticipants, row.SiteId);
+            return TypedResults.Ok(await FindRadioNightAsync(request.Store, row, night, http.RequestAborted));
+        }
+
         var view = await AnalyseNightAsync(request.Store, row, night, request.Now, http.RequestAborted);
         foreach (var change in await AuditAndAlertAsync(request.Store, (await request.ProtocolAsync()).Definition.SensingAlerts, row, view, request.Now))
         {

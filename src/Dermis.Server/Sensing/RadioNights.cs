@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Dermis.Sensing.Vitals;
+using Dermis.Server.Hosting;
+using Dermis.Server.Participation;
+using Dermis.Storage.Trials;
+using Dermis.Trials.Audit;
+using Dermis.Trials.Workflow;
+
+namespace Dermis.Server.Sensing;
+
+/// <summary>
+/// Nightly respiration and heart rate from a bedside radio box's chest-displacement batches
+/// (docs/sensing-vitals.md): the same night span as the wristband (18:00 to 12:00 local), batches laid
+/// out in time order with the earlier batch kept where two overlap and gaps held at the last value
+/// (a held value has no breathing, so those windows are not usable and count against the night's
+/// quality). Stored as a night summary under the vitals algorithm version, beside the wristband's.
+/// </summary>
+internal static class RadioNights
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>Analyses and stores the radio night of <paramref name="night"/>; returns its audit record (caller commits).</summary>
+    public static async Task<AuditEvent> AnalyseAsync(TrialStore store, ParticipantRow row, DateOnly night, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (from, to) = NightWindows.Of(night, ParticipantSession.ZoneOf(row));
+        var batches = await store.ListSensorBatchesAsync(row.Id, "radioDisplacement", UtcText.Format(from), UtcText.Format(to), withSamples: true, cancellationToken);
+        if (batches.Count == 0)
+        {
+            throw new NotFoundException($"No radio data for the night of {night:yyyy-MM-dd}.");
+        }
+
+        var rate = batches[0].SampleRate;
+        var start = UtcText.Parse(batches[0].StartUtc) < from ? from : UtcText.Parse(batches[0].StartUtc);
+        var end = batches.Max(b => UtcText.Parse(b.EndUtc));
+        end = end > to ? to : end;
+        var count = (int)Math.Round((end - start).TotalSeconds * rate);
+        var signal = new float[Math.Max(0, count)];
+        var filled = new bool[signal.Length];
+        foreach (var batch in batches)
+        {
+            if (Math.Abs(batch.SampleRate - rate) > 1e-6)
+            {
+                throw new DomainRuleException("mixed-rates", $"The night's radio batches have different rates ({rate} and {batch.SampleRate} Hz); resample on the device.");
+            }
+
+            var samples = MemoryMarshal.Cast<byte, float>(batch.Samples);
+            var offset = (int)Math.Round((UtcText.Parse(batch.StartUtc) - start).TotalSeconds * rate);
+            for (var i = 0; i < batch.SampleCount; i++)
+            {
+                var t = offset + i;
+                if (t >= 0 && t < signal.Length && !filled[t])
+                {
+                    signal[t] = samples[i];
+                    filled[t] = true;
+                }
+            }
+        }
+
+        var missing = 0;
+        for (var t = 0; t < signal.Length; t++)
+        {
+            if (!filled[t])
+            {
+                missing++;
+                signal[t] = t > 0 ? signal[t - 1] : 0;
+            }
+        }
+
+        RadioNightResult result;
+        try
+        {
+            result = RadioNightAnalysis.Analyse(signal, rate);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DomainRuleException("too-little-data", $"The radio night of {night:yyyy-MM-dd}: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        var vitals = result.Vitals;
+        var measures = JsonSerializer.Serialize(new { vitals, motionBouts = result.MotionBouts.Count, gapSeconds = missing / rate, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
+        await store.SaveNightSummaryAsync(new NightSummaryRow
+        {
+            ParticipantId = row.Id,
+            NightDate = night.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AlgorithmVersion = RadioNightAnalysis.AlgorithmVersion,
+            WindowStartUtc = UtcText.Format(start),
+            WindowEndUtc = UtcText.Format(end),
+            Measures = measures,
+            ComputedAt = UtcText.Format(now),
+            Trace = JsonSerializer.Serialize(new { windows = result.Windows, motionBouts = result.MotionBouts }, Json),
+        }, cancellationToken);
+        return new AuditEvent(row.SiteId, row.ScreeningNumber, "night", $"{row.ScreeningNumber}/{night:yyyy-MM-dd}/radio", null, "analyse", null, measures, RadioNightAnalysis.AlgorithmVersion);
+    }
+}
