@@ -5,6 +5,7 @@ using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Participation;
 using Dermis.Server.Sensing;
+using Dermis.Server.SingleCell;
 using Dermis.Server.Scoring;
 using Dermis.Server.Trials;
 using Dermis.Server.Web;
@@ -97,6 +98,7 @@ public static class DermisServer
         app.MapNights();
         app.MapSweatIngest();
         app.MapSweat();
+        app.MapComposition();
         app.MapWebUi();
         return app;
     }

@@ -68,6 +68,8 @@ public sealed class SiteIsolationTests
         // Devices write with their own token from pairing; a staff token is not one.
         ["POST /api/devices/{serial}/samples"] = (HttpStatusCode.Unauthorized, null),
         ["POST /api/devices/{serial}/readings"] = (HttpStatusCode.Unauthorized, null),
+        ["POST /api/studies/{studyId}/immune-composition"] = (HttpStatusCode.Forbidden, null),
+        ["GET /api/studies/{studyId}/participants/{participant}/immune-composition"] = (HttpStatusCode.NotFound, null),
         ["POST /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.Forbidden, null),
         ["GET /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.OK, null),
         ["GET /api/studies/{studyId}/sweat-calibrations/{lot}/{cytokine}"] = (HttpStatusCode.NotFound, null),
