@@ -22,6 +22,7 @@ internal static class DermisCommand
             RandomisationCommand.Create(),
             ExportCommand.Create(),
             SenseCommand.Create(),
+            SingleCellCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;

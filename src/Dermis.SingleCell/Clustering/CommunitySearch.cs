@@ -17,11 +17,13 @@ internal static class CommunitySearch
         var total = network.TotalWeight();
         var resolution = total > 0 ? options.Resolution / total : 0;
         var iterations = options.Iterations < 0 ? UntilStableCap : options.Iterations;
-        var rng = new SplitMix64(options.Seed);
-        int[]? best = null;
-        var bestQuality = double.NegativeInfinity;
-        for (var start = 0; start < options.RandomStarts; start++)
+        // Random starts run in parallel, each on its own stream (start 0 on the seed's own stream, so one start gives
+        // the same result as a sequential run); the best modularity wins, ties to the lowest start: the same labels on
+        // any core count.
+        var starts = new (int[] Cluster, double Quality)[options.RandomStarts];
+        Parallel.For(0, options.RandomStarts, start =>
         {
+            var rng = start == 0 ? new SplitMix64(options.Seed) : SplitMix64.For(options.Seed, 0x5EED, (ulong)start);
             var cluster = new int[n];
             for (var i = 0; i < n; i++)
             {
@@ -38,7 +40,12 @@ internal static class CommunitySearch
             }
 
             var count = ModularityNetwork.Compact(cluster);
-            var quality = network.Quality(cluster, count, resolution);
+            starts[start] = (cluster, network.Quality(cluster, count, resolution));
+        });
+        int[]? best = null;
+        var bestQuality = double.NegativeInfinity;
+        foreach (var (cluster, quality) in starts)
+        {
             if (quality > bestQuality)
             {
                 bestQuality = quality;

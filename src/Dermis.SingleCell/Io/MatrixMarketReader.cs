@@ -29,26 +29,43 @@ public static class MatrixMarketReader
     public static SparseMatrix Read(string path, bool transpose = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var bytes = ReadAllBytesMaybeGzip(path);
-        return Parse(bytes, Path.GetFileName(path), transpose);
+        var bytes = ReadAllBytesMaybeGzip(path, out var truncated);
+        try
+        {
+            return Parse(bytes, Path.GetFileName(path), transpose);
+        }
+        catch (FormatException e) when (truncated)
+        {
+            throw new FormatException($"{e.Message.TrimEnd('.')}; the gzip data end before the size its trailer records, so the file is probably truncated.", e);
+        }
     }
 
     /// <summary>Reads a whole file, inflating it when it starts with the gzip magic bytes 1f 8b.</summary>
     /// <param name="path">File path.</param>
     /// <returns>The (decompressed) content.</returns>
-    internal static byte[] ReadAllBytesMaybeGzip(string path)
+    internal static byte[] ReadAllBytesMaybeGzip(string path) => ReadAllBytesMaybeGzip(path, out _);
+
+    /// <summary>As <see cref="ReadAllBytesMaybeGzip(string)"/>; <paramref name="truncated"/> is true when the inflated size differs from the gzip trailer's ISIZE (RFC 1952 §2.3.1), as for a cut-off download (a multi-member file can also differ, so this only adds a hint to a parse error).</summary>
+    internal static byte[] ReadAllBytesMaybeGzip(string path, out bool truncated)
     {
+        truncated = false;
         var raw = File.ReadAllBytes(path);
         if (raw.Length < 2 || raw[0] != 0x1f || raw[1] != 0x8b)
         {
             return raw;
         }
 
+        // The trailer's ISIZE (uncompressed size mod 2³²) sizes the buffer exactly for single-member files, so a
+        // 100,000-cell matrix (~0.9 GB of text) is inflated without growth copies or a final copy.
+        var size = raw.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : 0u;
+        var capacity = size >= (uint)raw.Length && size <= (uint)Array.MaxLength ? (int)size : Math.Min(Array.MaxLength / 2, raw.Length * 4L);
         using var input = new MemoryStream(raw, writable: false);
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream(raw.Length * 4);
+        using var output = new MemoryStream((int)capacity);
         gzip.CopyTo(output, 1 << 20);
-        return output.GetBuffer().AsSpan(0, (int)output.Length).ToArray();
+        truncated = raw.Length < 18 || size != (uint)output.Length;
+        var buffer = output.GetBuffer();
+        return buffer.Length == output.Length ? buffer : buffer.AsSpan(0, (int)output.Length).ToArray();
     }
 
     internal static SparseMatrix Parse(ReadOnlySpan<byte> text, string fileName, bool transpose)

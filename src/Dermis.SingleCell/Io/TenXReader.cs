@@ -45,12 +45,16 @@ public static class TenXReader
 
         if (barcodes.Count != counts.Rows)
         {
-            throw new FormatException($"{Path.GetFileName(barcodesPath)}: has {barcodes.Count} lines but {Path.GetFileName(matrixPath)} has {counts.Rows} columns (cells); expected one barcode per cell.");
+            throw new FormatException(barcodes.Count < counts.Rows
+                ? $"{Path.GetFileName(barcodesPath)}: line {barcodes.Count + 1}: the file ends after {barcodes.Count} barcodes but {Path.GetFileName(matrixPath)} has {counts.Rows} columns (cells); expected one barcode per cell."
+                : $"{Path.GetFileName(barcodesPath)}: line {counts.Rows + 1}: barcode beyond the {counts.Rows} columns (cells) of {Path.GetFileName(matrixPath)}; the file has {barcodes.Count} lines, expected one barcode per cell.");
         }
 
         if (featureLines.Count != counts.Columns)
         {
-            throw new FormatException($"{Path.GetFileName(featuresPath)}: has {featureLines.Count} lines but {Path.GetFileName(matrixPath)} has {counts.Columns} rows (features); expected one feature per row.");
+            throw new FormatException(featureLines.Count < counts.Columns
+                ? $"{Path.GetFileName(featuresPath)}: line {featureLines.Count + 1}: the file ends after {featureLines.Count} features but {Path.GetFileName(matrixPath)} has {counts.Columns} rows (features); expected one feature per row."
+                : $"{Path.GetFileName(featuresPath)}: line {counts.Columns + 1}: feature beyond the {counts.Columns} rows (features) of {Path.GetFileName(matrixPath)}; the file has {featureLines.Count} lines, expected one feature per row.");
         }
 
         var ids = new string[featureLines.Count];
