@@ -47,12 +47,16 @@ public sealed class CompositionEndpointTests
         (_, rows) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/immune-composition");
         Assert.Equal("T", Assert.Single(rows.EnumerateArray()).GetProperty("cellType").GetString());
 
-        // An unknown participant or a bad share refuses the whole file with the lines; nothing changes.
-        var (refused, problem) = await UploadAsync(trial, "admin", $"sample,participant,cell_type,cells,fraction\nS2,{p},B,5,0.5\nS3,XX99-0001,B,5,0.5\nS4,{p},B,5,1.5\n");
+        // An unknown participant, a bad share or a repeated cell type refuses the whole file with the line; nothing changes.
+        var (refused, problem) = await UploadAsync(trial, "admin", $"sample,participant,cell_type,cells,fraction\nS2,{p},B,5,0.5\nS3,XX99-0001,B,5,0.5\n");
         Assert.Equal(HttpStatusCode.BadRequest, refused);
-        var errors = problem.GetProperty("errors");
-        Assert.Equal($"participant 'XX99-0001' is not in {trial.Study} (map each sample to a participant in the sample sheet)", errors.GetProperty("line 3")[0].GetString());
-        Assert.Equal("cells must be a whole number ≥ 0 and fraction a number 0–1", errors.GetProperty("line 4")[0].GetString());
+        Assert.Equal($"participant 'XX99-0001' is not in {trial.Study} (map each sample to a participant in the sample sheet)", problem.GetProperty("errors").GetProperty("line 3")[0].GetString());
+        (refused, problem) = await UploadAsync(trial, "admin", $"sample,participant,cell_type,cells,fraction\nS4,{p},B,5,1.5\n");
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("line 2: cells must be a whole number ≥ 0 and fraction a number 0–1", problem.GetProperty("errors").GetProperty("body")[0].GetString());
+        (refused, problem) = await UploadAsync(trial, "admin", $"sample,participant,cell_type,cells,fraction\nS5,{p},B,5,0.5\nS5,{p},B,5,0.5\n");
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("line 3: sample 'S5' already has a row for 'B'", problem.GetProperty("errors").GetProperty("body")[0].GetString());
         (_, rows) = await trial.GetAsync("coord.de", $"/api/studies/{trial.Study}/participants/{p}/immune-composition");
         Assert.Single(rows.EnumerateArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(trial, "coord.de", csv)).Status);

@@ -11,6 +11,12 @@ internal sealed class NotFoundException(string message) : Exception(message);
 /// <summary>The caller sees the record but its role does not allow the action: HTTP 403.</summary>
 internal sealed class ForbiddenException(string message) : Exception(message);
 
+/// <summary>The caller did not prove who it is (401), e.g. a device without a valid token.</summary>
+internal sealed class UnauthenticatedException(string title, string message) : Exception(message)
+{
+    public string Title { get; } = title;
+}
+
 /// <summary>Malformed or out-of-range request fields: HTTP 400 ValidationProblemDetails naming each field.</summary>
 internal sealed class BadInputException(string title, IReadOnlyList<FieldError> errors)
     : Exception(title + ": " + string.Join("; ", errors))

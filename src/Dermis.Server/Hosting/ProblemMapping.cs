@@ -18,6 +18,7 @@ internal static class ProblemMapping
         BadInputException bad => Validation(bad.Title, bad.Message, bad.Errors, ProblemTypes.InvalidInput),
         InstrumentValidationException invalid => Validation($"Invalid {invalid.Instrument} input", invalid.Message, invalid.Errors, ProblemTypes.InvalidScoreInput),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, ProblemTypes.NotFound),
+        UnauthenticatedException unauthenticated => Problem(StatusCodes.Status401Unauthorized, unauthenticated.Title, unauthenticated.Message, ProblemTypes.Unauthenticated),
         ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message, ProblemTypes.Forbidden),
         TransitionException transition => Problem(StatusCodes.Status409Conflict, "Action not allowed in this state", transition.Message, ProblemTypes.TransitionNotAllowed),
         DomainRuleException rule => Problem(StatusCodes.Status409Conflict, "Trial rule", rule.Message, ProblemTypes.Rule(rule.Code)),

@@ -143,64 +143,9 @@ internal static class NightEndpoints
             throw new Dermis.Trials.Workflow.DomainRuleException("rate-too-high", $"Night analysis takes wristband data at up to {MaxRateHz} Hz; these batches are at {rate} Hz.");
         }
 
-        var start = UtcText.Parse(batches[0].StartUtc);
-        var end = batches.Max(b => UtcText.Parse(b.EndUtc));
-        if (start < from)
-        {
-            start = from;
-        }
-
-        if (end > to)
-        {
-            end = to;
-        }
-
-        var count = (int)Math.Round((end - start).TotalSeconds * rate);
-        var x = new float[count];
-        var y = new float[count];
-        var z = new float[count];
-        var filled = new bool[count];
-        foreach (var batch in batches)
-        {
-            if (Math.Abs(batch.SampleRate - rate) > 1e-6)
-            {
-                throw new Dermis.Trials.Workflow.DomainRuleException("mixed-rates", $"The night's batches have different rates ({rate} and {batch.SampleRate} Hz); resample on the device.");
-            }
-
-            var samples = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(batch.Samples);
-            var offset = (int)Math.Round((UtcText.Parse(batch.StartUtc) - start).TotalSeconds * rate);
-            for (var i = 0; i < batch.SampleCount; i++)
-            {
-                var t = offset + i;
-                if (t < 0 || t >= count || filled[t])
-                {
-                    continue; // outside the night, or already covered by an earlier batch
-                }
-
-                x[t] = samples[3 * i];
-                y[t] = samples[(3 * i) + 1];
-                z[t] = samples[(3 * i) + 2];
-                filled[t] = true;
-            }
-        }
-
-        var missing = 0;
-        for (var t = 0; t < count; t++)
-        {
-            if (!filled[t])
-            {
-                missing++;
-                if (t > 0)
-                {
-                    (x[t], y[t], z[t]) = (x[t - 1], y[t - 1], z[t - 1]);
-                }
-                else
-                {
-                    z[t] = 1f;
-                }
-            }
-        }
-
+        // Lying still with the band face up reads (0, 0, 1) g: what a gap at the very start is held at.
+        var layout = NightLayout.Of(batches, from, to, [0f, 0f, 1f]);
+        var (x, y, z, start, end) = (layout.Channels[0], layout.Channels[1], layout.Channels[2], layout.Start, layout.End);
         NightAnalysisResult result;
         float[] trace;
         try
@@ -216,7 +161,7 @@ internal static class NightEndpoints
         }
 
         var m = result.Measures;
-        var measures = JsonSerializer.SerializeToElement(new { measures = m, gapSeconds = missing / rate, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
+        var measures = JsonSerializer.SerializeToElement(new { measures = m, gapSeconds = layout.GapSeconds, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
         var saved = new NightSummaryRow
         {
             ParticipantId = row.Id,

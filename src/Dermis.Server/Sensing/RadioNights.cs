@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Dermis.Sensing.Vitals;
 using Dermis.Server.Hosting;
@@ -31,43 +30,8 @@ internal static class RadioNights
             throw new NotFoundException($"No radio data for the night of {night:yyyy-MM-dd}.");
         }
 
-        var rate = batches[0].SampleRate;
-        var start = UtcText.Parse(batches[0].StartUtc) < from ? from : UtcText.Parse(batches[0].StartUtc);
-        var end = batches.Max(b => UtcText.Parse(b.EndUtc));
-        end = end > to ? to : end;
-        var count = (int)Math.Round((end - start).TotalSeconds * rate);
-        var signal = new float[Math.Max(0, count)];
-        var filled = new bool[signal.Length];
-        foreach (var batch in batches)
-        {
-            if (Math.Abs(batch.SampleRate - rate) > 1e-6)
-            {
-                throw new DomainRuleException("mixed-rates", $"The night's radio batches have different rates ({rate} and {batch.SampleRate} Hz); resample on the device.");
-            }
-
-            var samples = MemoryMarshal.Cast<byte, float>(batch.Samples);
-            var offset = (int)Math.Round((UtcText.Parse(batch.StartUtc) - start).TotalSeconds * rate);
-            for (var i = 0; i < batch.SampleCount; i++)
-            {
-                var t = offset + i;
-                if (t >= 0 && t < signal.Length && !filled[t])
-                {
-                    signal[t] = samples[i];
-                    filled[t] = true;
-                }
-            }
-        }
-
-        var missing = 0;
-        for (var t = 0; t < signal.Length; t++)
-        {
-            if (!filled[t])
-            {
-                missing++;
-                signal[t] = t > 0 ? signal[t - 1] : 0;
-            }
-        }
-
+        var layout = NightLayout.Of(batches, from, to, [0f]);
+        var (signal, rate, start, end) = (layout.Channels[0], layout.RateHz, layout.Start, layout.End);
         RadioNightResult result;
         try
         {
@@ -79,7 +43,7 @@ internal static class RadioNights
         }
 
         var vitals = result.Vitals;
-        var measures = JsonSerializer.Serialize(new { vitals, motionBouts = result.MotionBouts.Count, gapSeconds = missing / rate, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
+        var measures = JsonSerializer.Serialize(new { vitals, motionBouts = result.MotionBouts.Count, gapSeconds = layout.GapSeconds, batches = batches.Count, recordingStart = start, recordingEnd = end }, Json);
         await store.SaveNightSummaryAsync(new NightSummaryRow
         {
             ParticipantId = row.Id,

@@ -66,13 +66,7 @@ internal static partial class SweatIngestEndpoints
 
     private static async Task<IResult> IngestAsync(string serial, HttpContext http, DermisDatabase database, TimeProvider time)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Device ", StringComparison.Ordinal))
-        {
-            return TypedResults.Problem(title: "Device token required", detail: "Send the token the patch received when it was paired: Authorization: Device <token>.",
-                statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthenticated);
-        }
-
+        var token = DeviceTokens.Require(http);
         SweatBatchIn? body;
         try
         {
@@ -85,18 +79,7 @@ internal static partial class SweatIngestEndpoints
 
         var now = time.GetUtcNow();
         await using var store = await TrialStore.BeginAsync(database, write: true, http.RequestAborted);
-        var device = await store.FindDeviceByTokenAsync(BearerTokenHandler.HashToken(header["Device ".Length..].Trim()), http.RequestAborted);
-        if (device is null)
-        {
-            return TypedResults.Problem(title: "Unknown device token", detail: "The token is not a paired device's (it may have been unpaired). Pair the patch again.",
-                statusCode: StatusCodes.Status401Unauthorized, type: ProblemTypes.Unauthenticated);
-        }
-
-        if (!string.Equals(device.Serial, serial, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ForbiddenException($"This token belongs to device {device.Serial}, not {serial}: a device writes only its own data.");
-        }
-
+        var device = await DeviceTokens.FindAsync(store, token, serial, http.RequestAborted);
         if (device.Kind != "sweatPatch")
         {
             throw new BadInputException("Readings refused", [new FieldError("kind", $"a {device.Kind} sends samples to /samples, not readings")]);

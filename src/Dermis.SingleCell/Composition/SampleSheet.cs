@@ -56,7 +56,7 @@ public sealed class SampleSheet
             throw new FormatException($"{fileName}: line 1: expected the header 'barcode_suffix,sample,participant' or 'barcode,sample,participant', found an empty file.");
         }
 
-        var names = Split(header.TrimStart('\uFEFF'));
+        var names = Io.CsvFields.Split(header.TrimStart('\uFEFF'), $"{fileName}: line 1");
         var bySuffix = names[0] == "barcode_suffix";
         if (!bySuffix && names[0] != "barcode")
         {
@@ -82,7 +82,7 @@ public sealed class SampleSheet
                 continue;
             }
 
-            var fields = Split(line);
+            var fields = Io.CsvFields.Split(line, $"{fileName}: line {lineNumber}");
             if (fields.Length != names.Length)
             {
                 throw new FormatException($"{fileName}: line {lineNumber}: expected {names.Length} fields like the header, found {fields.Length}.");
@@ -152,16 +152,5 @@ public sealed class SampleSheet
         ArgumentNullException.ThrowIfNull(barcode);
         var dash = barcode.LastIndexOf('-');
         return dash >= 0 ? barcode[(dash + 1)..] : "";
-    }
-
-    private static string[] Split(string line)
-    {
-        var fields = line.Split(',');
-        for (var f = 0; f < fields.Length; f++)
-        {
-            fields[f] = fields[f].Trim().Trim('"');
-        }
-
-        return fields;
     }
 }
