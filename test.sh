@@ -45,6 +45,13 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# --- HDF5 for the 10x .h5 and .h5ad readers (tests/Dermis.SingleCell.Tests) ----------------
+if [ ! -e /usr/lib/x86_64-linux-gnu/libhdf5_serial.so.103 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  say "installing libhdf5 (apt)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libhdf5-103-1 >/dev/null || true
+fi
+
 # --- the tests ------------------------------------------------------------------------------
 results="$work/results"
 status=0
