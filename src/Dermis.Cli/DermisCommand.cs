@@ -23,6 +23,7 @@ internal static class DermisCommand
             ExportCommand.Create(),
             SenseCommand.Create(),
             SingleCellCommand.Create(),
+            StatsCommand.Create(),
         };
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;

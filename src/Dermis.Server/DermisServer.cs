@@ -4,6 +4,7 @@ using Dermis.Server.Exchange;
 using Dermis.Server.Health;
 using Dermis.Server.Hosting;
 using Dermis.Server.Participation;
+using Dermis.Server.Precision;
 using Dermis.Server.Sensing;
 using Dermis.Server.SingleCell;
 using Dermis.Server.Scoring;
@@ -99,6 +100,7 @@ public static class DermisServer
         app.MapSweatIngest();
         app.MapSweat();
         app.MapComposition();
+        app.MapStatistics();
         app.MapWebUi();
         return app;
     }

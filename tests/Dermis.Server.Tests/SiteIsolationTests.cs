@@ -70,6 +70,12 @@ public sealed class SiteIsolationTests
         ["POST /api/devices/{serial}/readings"] = (HttpStatusCode.Unauthorized, null),
         ["POST /api/studies/{studyId}/immune-composition"] = (HttpStatusCode.Forbidden, null),
         ["GET /api/studies/{studyId}/participants/{participant}/immune-composition"] = (HttpStatusCode.NotFound, null),
+        // Statistics compare arms and need a role that may export: a coordinator has neither.
+        ["GET /api/studies/{studyId}/stats/endpoints"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/stats/report"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/stats/early-response"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/stats/biomarkers"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/participants/{participant}/advice"] = (HttpStatusCode.NotFound, null),
         ["POST /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.Forbidden, null),
         ["GET /api/studies/{studyId}/sweat-calibrations"] = (HttpStatusCode.OK, null),
         ["GET /api/studies/{studyId}/sweat-calibrations/{lot}/{cytokine}"] = (HttpStatusCode.NotFound, null),

@@ -5,13 +5,15 @@ using Dermis.Storage.Migrations;
 
 namespace Dermis.Cli.Commands;
 
-/// <summary><c>dermis db migrate</c> and <c>dermis db status</c>.</summary>
+/// <summary><c>dermis db migrate</c>, <c>status</c>, <c>backup</c> and <c>restore</c>.</summary>
 internal static class DbCommand
 {
-    public static Command Create() => new("db", "Inspect and migrate the database.")
+    public static Command Create() => new("db", "Inspect and migrate the database; back it up and restore it.")
     {
         CreateMigrate(),
         CreateStatus(),
+        DbBackupCommand.CreateBackup(),
+        DbBackupCommand.CreateRestore(),
     };
 
     private static Command CreateMigrate()

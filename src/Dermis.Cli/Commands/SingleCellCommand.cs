@@ -6,13 +6,14 @@ using Dermis.SingleCell;
 using Dermis.SingleCell.Annotation;
 using Dermis.SingleCell.Composition;
 using Dermis.SingleCell.Io;
+using Dermis.SingleCell.Io.Hdf5;
 using Dermis.SingleCell.Pipeline;
 using Dermis.SingleCell.Reporting;
 
 namespace Dermis.Cli.Commands;
 
 /// <summary>
-/// <c>dermis sc run &lt;input-dir&gt; --out DIR</c>: a 10x run through QC, clustering, UMAP, markers, cell types and
+/// <c>dermis sc run &lt;input&gt; --out DIR</c>: a 10x run (MEX folder, 10x .h5 or AnnData .h5ad) through QC, clustering, UMAP, markers, cell types and
 /// composition, offline (docs/singlecell.md).
 /// </summary>
 internal static class SingleCellCommand
@@ -24,22 +25,28 @@ internal static class SingleCellCommand
 
     public static Command Create()
     {
-        var input = new Argument<DirectoryInfo>("input-dir") { Description = "A 10x MEX folder (matrix.mtx[.gz], features.tsv[.gz] or genes.tsv, barcodes.tsv[.gz]) or a folder holding exactly one." };
+        var input = new Argument<string>("input") { Description = "A 10x MEX folder (matrix.mtx[.gz], features.tsv[.gz] or genes.tsv, barcodes.tsv[.gz]) or a folder holding exactly one, a 10x .h5 file, or an AnnData .h5ad file." };
+        var layer = new Option<string>("--layer") { Description = "For an .h5ad input, the matrix holding raw counts: X (default), raw (raw/X) or counts (layers/counts).", DefaultValueFactory = _ => "X" };
+        layer.AcceptOnlyFromAmong(SingleCellInput.Layers);
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for cells.csv, markers.csv, composition.csv, summary.json and report.html.", Required = true };
         var resolution = new Option<double>("--resolution") { Description = "Clustering resolution (default 0.5).", DefaultValueFactory = _ => 0.5 };
         var clustering = new Option<string>("--clustering") { Description = "louvain (default) or leiden.", DefaultValueFactory = _ => "louvain" };
         clustering.AcceptOnlyFromAmong("louvain", "leiden");
-        var reference = new Option<DirectoryInfo?>("--reference") { Description = "Annotated reference: a 10x MEX folder with labels.csv (barcode,cell_type). Without it, clusters are typed by a PBMC marker panel." };
+        var reference = new Option<string?>("--reference") { Description = "Annotated reference: a 10x MEX folder with labels.csv (barcode,cell_type), or an .h5ad with --reference-label. Without it, clusters are typed by a PBMC marker panel." };
+        var referenceLabel = new Option<string?>("--reference-label") { Description = "With an .h5ad reference: the obs column holding the cell types (e.g. cell_type, bulk_labels)." };
+        var referenceLayer = new Option<string>("--reference-layer") { Description = "With an .h5ad reference: its counts matrix, X (default), raw or counts.", DefaultValueFactory = _ => "X" };
+        referenceLayer.AcceptOnlyFromAmong(SingleCellInput.Layers);
+        var h5ad = new Option<bool>("--h5ad") { Description = "Also write result.h5ad (AnnData: counts X, obs QC/cluster/cell type/confidence, var highly_variable, obsm X_pca/X_umap) for Scanpy." };
         var samples = new Option<FileInfo?>("--samples") { Description = "Sample sheet CSV: barcode_suffix,sample,participant[,group] or barcode,sample,participant[,group]." };
         var caseGroup = new Option<string?>("--case-group") { Description = "With a sheet 'group' column of two groups: the case group; writes differential_abundance.csv and pseudobulk_de.csv." };
         var run = new Command("run", "QC, normalisation, variable genes, PCA, SNN clustering, UMAP, markers, cell types and composition of a 10x run (Seurat tutorial defaults).")
         {
-            input, output, resolution, clustering, reference, samples, caseGroup,
+            input, output, resolution, clustering, reference, referenceLabel, referenceLayer, samples, caseGroup, layer, h5ad,
         };
         run.SetAction((parseResult, cancellationToken) => DermisCommand.GuardAsync(parseResult, async writer =>
         {
             var error = parseResult.InvocationConfiguration.Error;
-            var folder = FindMex(parseResult.GetValue(input)!);
+            var folder = SingleCellInput.Resolve(parseResult.GetValue(input)!, "input");
             var r = parseResult.GetValue(resolution);
             if (!(r > 0) || double.IsInfinity(r))
             {
@@ -47,12 +54,12 @@ internal static class SingleCellCommand
             }
 
             var sheet = parseResult.GetValue(samples) is { } sheetFile ? ReadSheet(sheetFile) : null;
-            var referenceFolder = parseResult.GetValue(reference);
+            var referenceFolder = parseResult.GetValue(reference) is { } referencePath ? Path.GetFullPath(referencePath) : null;
             CellTypeReference? referenceSet = null;
             if (referenceFolder is not null)
             {
-                await error.WriteLineAsync($"dermis sc: reading reference {referenceFolder.FullName}");
-                referenceSet = Input(() => CellTypeReference.Load(referenceFolder.FullName), referenceFolder.FullName);
+                await error.WriteLineAsync($"dermis sc: reading reference {referenceFolder}");
+                referenceSet = SingleCellInput.LoadReference(referenceFolder, parseResult.GetValue(referenceLabel), parseResult.GetValue(referenceLayer)!);
             }
 
             var options = new PipelineOptions
@@ -61,7 +68,7 @@ internal static class SingleCellCommand
                 Clustering = parseResult.GetValue(clustering) == "leiden" ? ClusteringMethod.Leiden : ClusteringMethod.Louvain,
                 Reference = referenceSet,
             };
-            var (result, read, infoOf) = ReadAndRun(folder, sheet, options, error);
+            var (result, read, infoOf) = ReadAndRun(folder, parseResult.GetValue(layer)!, sheet, options, error);
             var kept = result.Matrix.Cells.Barcodes.Select(b => infoOf[b]).ToArray();
             var composition = CellComposition.Count(kept.Select(s => s.Sample).ToArray(), result.Annotation.CellTypes);
             var participants = kept.DistinctBy(s => s.Sample).ToDictionary(s => s.Sample, s => s.Participant, StringComparer.Ordinal);
@@ -78,9 +85,17 @@ internal static class SingleCellCommand
                 }
 
                 await WriteAsync(outFolder, "report.html", w => HtmlReport.Write(result, folder, w), cancellationToken);
+                if (parseResult.GetValue(h5ad))
+                {
+                    H5adWriter.Write(Path.Combine(outFolder.FullName, "result.h5ad"), result.Matrix, new H5adWriteOptions
+                    {
+                        XLayer = "counts", Uns = new Dictionary<string, string>(StringComparer.Ordinal) { ["pipeline_version"] = SingleCellInfo.PipelineVersion },
+                    });
+                }
+
                 await File.WriteAllTextAsync(Path.Combine(outFolder.FullName, "summary.json"), Summary(result, read, folder, referenceFolder, sheet), cancellationToken);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Hdf5Exception)
             {
                 throw new CommandLineInputException($"--out: {outFolder.FullName} cannot be written: {e.Message}");
             }
@@ -97,19 +112,19 @@ internal static class SingleCellCommand
     /// Reads the counts and runs the pipeline in a synchronous method, so that the raw matrix is not held by the async
     /// state machine and can be collected once the prefilter has copied it (~0.5 GB at 100,000 cells).
     /// </summary>
-    private static (PipelineResult Result, PipelineStep Read, Dictionary<string, SampleInfo> InfoOf) ReadAndRun(string folder, SampleSheet? sheet, PipelineOptions options, TextWriter error)
+    private static (PipelineResult Result, PipelineStep Read, Dictionary<string, SampleInfo> InfoOf) ReadAndRun(string folder, string layer, SampleSheet? sheet, PipelineOptions options, TextWriter error)
     {
         error.WriteLine($"dermis sc: reading {folder}");
         var readStart = TimeProvider.System.GetTimestamp();
         var allocated = GC.GetTotalAllocatedBytes();
-        var counts = Input(() => TenXReader.ReadMex(folder), folder);
+        var counts = SingleCellInput.ReadCounts(folder, layer);
         var read = Measure("read", TimeProvider.System.GetElapsedTime(readStart).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
         if (GC.GetTotalAllocatedBytes() - allocated > 256L << 20)
         {
             // The inflated text and coordinate lists of a large matrix are garbage now; return them before the pipeline copies the matrix.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
-        var cellSamples = Input(() => sheet?.Assign(counts.Cells.Barcodes), sheet?.FileName ?? "");
+        var cellSamples = SingleCellInput.Input(() => sheet?.Assign(counts.Cells.Barcodes), sheet?.FileName ?? "");
 
         // Cells that pass QC are mapped back to the sheet by barcode.
         var infoOf = new Dictionary<string, SampleInfo>(StringComparer.Ordinal);
@@ -131,49 +146,6 @@ internal static class SingleCellCommand
     /// <summary>Without a sheet, a cell's sample is its Cell Ranger aggr suffix ("1" for "…-1"), or "all" when the barcode has none.</summary>
     private static string DefaultSample(string barcode) => SampleSheet.SuffixOf(barcode) is { Length: > 0 } suffix ? suffix : "all";
 
-    private static string FindMex(DirectoryInfo input)
-    {
-        if (!input.Exists)
-        {
-            throw new CommandLineInputException($"input-dir: {input.FullName} does not exist");
-        }
-
-        static bool IsMex(string dir) => File.Exists(Path.Combine(dir, "matrix.mtx")) || File.Exists(Path.Combine(dir, "matrix.mtx.gz"));
-        if (IsMex(input.FullName))
-        {
-            return input.FullName;
-        }
-
-        var found = Directory.EnumerateDirectories(input.FullName, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 })
-            .Where(IsMex).Order(StringComparer.Ordinal).ToArray();
-        return found.Length switch
-        {
-            1 => found[0],
-            0 => throw new CommandLineInputException($"input-dir: {input.FullName} holds no matrix.mtx or matrix.mtx.gz (10x MEX folder), nor does any folder below it."),
-            _ => throw new CommandLineInputException($"input-dir: {input.FullName} holds {found.Length} 10x folders ({string.Join(", ", found.Take(4))}); name one."),
-        };
-    }
-
-    private static T Input<T>(Func<T> read, string what)
-    {
-        try
-        {
-            return read();
-        }
-        catch (FormatException e)
-        {
-            throw new CommandLineInputException(e.Message);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new CommandLineInputException($"{what}: a gzip file is corrupt or truncated: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandLineInputException($"{what}: {e.Message}");
-        }
-    }
-
     private static SampleSheet ReadSheet(FileInfo file)
     {
         if (!file.Exists)
@@ -181,7 +153,7 @@ internal static class SingleCellCommand
             throw new CommandLineInputException($"--samples: {file.FullName} does not exist");
         }
 
-        return Input(() =>
+        return SingleCellInput.Input(() =>
         {
             using var reader = file.OpenText();
             return SampleSheet.Read(reader, file.Name);
@@ -241,7 +213,7 @@ internal static class SingleCellCommand
         return new PipelineStep(name, seconds, Environment.WorkingSet / 1e6, process.PeakWorkingSet64 / 1e6, GC.GetGCMemoryInfo().HeapSizeBytes / 1e6, allocatedBytes / 1e6);
     }
 
-    private static string Summary(PipelineResult result, PipelineStep read, string input, DirectoryInfo? reference, SampleSheet? sheet)
+    private static string Summary(PipelineResult result, PipelineStep read, string input, string? reference, SampleSheet? sheet)
     {
         PipelineStep[] steps = [read, .. result.Steps];
         var o = result.Options;
@@ -250,7 +222,7 @@ internal static class SingleCellCommand
         {
             pipeline_version = SingleCellInfo.PipelineVersion,
             input,
-            reference = reference?.FullName,
+            reference,
             samples = sheet?.FileName,
             cells = new { before_qc = result.CellsRead, after_qc = result.CellsAfterQc },
             genes = new { before_qc = result.GenesRead, after_qc = result.GenesAfterPrefilter },

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Dermis.Precision.Advice;
+using Dermis.Precision.Biomarkers;
+using Dermis.Precision.Endpoints;
+using Dermis.Precision.Prediction;
+using Dermis.Precision.Reporting;
+using Dermis.Server.Hosting;
+using Dermis.Server.Trials;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Dermis.Server.Precision;
+
+/// <summary>
+/// Endpoint statistics, early-response prediction, treatment advice and biomarker association of a
+/// study (docs/statistics.md). Everything that compares arms needs a caller who may see every
+/// randomised participant's arm (403 otherwise) and a role that may export; data are the sites the
+/// caller sees.
+/// </summary>
+internal static class StatisticsEndpoints
+{
+    public static IEndpointRouteBuilder MapStatistics(this IEndpointRouteBuilder routes)
+    {
+        var study = routes.MapGroup("/api/studies/{studyId}").WithTags("Statistics");
+        study.MapGet("/stats/endpoints", EndpointsAsync)
+            .WithSummary("Responder endpoints (NRI and as observed; CMH, stratified Miettinen–Nurminen) and continuous endpoints (MMRM, ANCOVA) by visit. Unblinded callers only.");
+        study.MapGet("/stats/report", ReportAsync)
+            .WithSummary("The endpoint analyses as a self-contained HTML report: forest plot, responders and LS means over time, tables. Unblinded callers only.");
+        study.MapGet("/stats/early-response", EarlyResponseAsync)
+            .WithSummary("Does early response (?early=, default the primary visit) predict late response (?late=, default the last visit)? Cross-validated penalised logistic regression: AUC, calibration, feature importance.");
+        study.MapGet("/stats/biomarkers", BiomarkersAsync)
+            .WithSummary("Association of nightly scratch and immune-cell fractions with EASI and itch over time: Pearson, Spearman, repeated-measures correlation, mixed model.");
+        study.MapGet("/participants/{participant}/advice", AdviceAsync).WithTags("Statistics")
+            .WithSummary("Predicted probability of EASI-75 at the primary visit under each arm for the participant's baseline, with uncertainty and what the model was trained on. Unblinded callers only.");
+        return routes;
+    }
+
+    private static async Task<IResult> EndpointsAsync(string studyId, string? primaryVisit, string? treated, string? control, HttpContext http)
+    {
+        var results = await RunAsync(studyId, primaryVisit, treated, control, http);
+        return TypedResults.Json(EndpointResultsJson.Of(results), EndpointResultsJson.Options);
+    }
+
+    private static async Task ReportAsync(string studyId, string? primaryVisit, string? treated, string? control, HttpContext http)
+    {
+        var results = await RunAsync(studyId, primaryVisit, treated, control, http);
+        await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        EndpointReportHtml.Write(results, text);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
+    }
+
+    private static async Task<EndpointResults> RunAsync(string studyId, string? primaryVisit, string? treated, string? control, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var statistics = await StudyStatistics.LoadAsync(request);
+        try
+        {
+            return EndpointAnalysis.Run(statistics.Dataset(treated, control), new EndpointAnalysisOptions { PrimaryVisit = primaryVisit });
+        }
+        catch (ArgumentException e)
+        {
+            throw BadInputException.Field(e.ParamName is "treated" or "control" ? e.ParamName : "primaryVisit", Message(e));
+        }
+    }
+
+    private static async Task<IResult> EarlyResponseAsync(string studyId, string? early, string? late, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var statistics = await StudyStatistics.LoadAsync(request);
+        var dataset = statistics.Dataset();
+        early ??= EndpointAnalysis.DefaultPrimaryVisit(dataset.Visits);
+        late ??= dataset.Visits[^1].Id;
+        foreach (var (field, visit) in new[] { ("early", early), ("late", late) })
+        {
+            if (dataset.Visits.All(v => v.Id != visit))
+            {
+                throw BadInputException.Field(field, $"'{visit}' is not an analysis visit; allowed: {string.Join(", ", dataset.Visits.Select(v => v.Id))}");
+            }
+        }
+
+        var rows = PrecisionInputs.EarlyResponse(dataset, statistics.Features, early, late);
+        var features = PrecisionInputs.UsableFeatures(rows.Select(r => r.Features));
+        try
+        {
+            var prediction = EarlyResponsePrediction.Run(rows, features, new LogisticOptions());
+            return TypedResults.Json(EarlyResponseJson.Of(early, late, prediction), EndpointResultsJson.Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EntryRefusedException("not-enough-data", $"The early-response model cannot be fitted on {rows.Count} participants with a known {late} outcome: {Message(e)}");
+        }
+    }
+
+    private static async Task<IResult> BiomarkersAsync(string studyId, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        var statistics = await StudyStatistics.LoadAsync(request);
+        var results = new List<BiomarkerAssociation>();
+        var skipped = new List<object>();
+        foreach (var ((biomarker, outcome), data) in PrecisionInputs.Biomarkers(statistics.Dataset(), statistics.Features).OrderBy(p => p.Key.Biomarker, StringComparer.Ordinal).ThenBy(p => p.Key.Outcome, StringComparer.Ordinal))
+        {
+            try
+            {
+                results.Add(BiomarkerAssociations.Analyse(biomarker, outcome, data));
+            }
+            catch (ArgumentException e)
+            {
+                skipped.Add(new { biomarker, outcome, observations = data.Count, reason = Message(e) });
+            }
+        }
+
+        return TypedResults.Json(new { associations = results, skipped }, EndpointResultsJson.Options);
+    }
+
+    private static async Task<IResult> AdviceAsync(string studyId, string participant, string? visit, HttpContext http)
+    {
+        await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
+        await request.ParticipantAsync(participant);
+        var statistics = await StudyStatistics.LoadAsync(request);
+        var dataset = statistics.Dataset();
+        visit ??= EndpointAnalysis.DefaultPrimaryVisit(dataset.Visits);
+        if (dataset.Visits.All(v => v.Id != visit))
+        {
+            throw BadInputException.Field("visit", $"'{visit}' is not an analysis visit; allowed: {string.Join(", ", dataset.Visits.Select(v => v.Id))}");
+        }
+
+        var subject = dataset.Participants.FirstOrDefault(p => p.Subject == participant)
+            ?? throw new EntryRefusedException("not-randomised", $"{participant} is not randomised to {dataset.TreatedArm} or {dataset.ControlArm}; advice is for participants with a baseline.");
+        var rows = PrecisionInputs.Advice(dataset, statistics.Features, visit);
+        var features = PrecisionInputs.UsableFeatures(rows.Select(r => r.Baseline));
+        try
+        {
+            var advisor = TreatmentAdvisor.Fit(rows, features, new AdvisorOptions());
+            return TypedResults.Json(new { participant, visit, outcome = "EASI-75 (non-responder imputation)", advice = advisor.Advise(PrecisionInputs.Baseline(subject, statistics.Features.GetValueOrDefault(participant))) },
+                EndpointResultsJson.Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new EntryRefusedException("not-enough-data", $"The advice model cannot be fitted on {rows.Count} participants with a known {visit} outcome: {Message(e)}");
+        }
+    }
+
+    private static string Message(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
+}
