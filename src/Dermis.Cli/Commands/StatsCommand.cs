@@ -109,5 +109,11 @@ internal static partial class StatsCommand
         }
     }
 
-    private static string Message(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
+    /// <summary>The exception's message without .NET's parameter suffix and without a leading <c>field: </c> (the option names the field).</summary>
+    private static string Message(ArgumentException e)
+    {
+        var message = e.Message.Split(" (Parameter", 2)[0];
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !message.AsSpan(0, colon).Contains(' ') ? message[(colon + 2)..] : message;
+    }
 }

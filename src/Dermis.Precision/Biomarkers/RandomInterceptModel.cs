@@ -1,4 +1,5 @@
 using Dermis.Precision.Prediction;
+using Dermis.Precision.Numerics;
 
 namespace Dermis.Precision.Biomarkers;
 
@@ -85,7 +86,7 @@ internal sealed class RandomInterceptModel
         {
             var unit = new double[p];
             unit[j] = 1;
-            var column = DenseCholesky.Solve(fit.Information, unit, p);
+            var column = DenseCholesky.TrySolve(fit.Information, unit, p) ?? throw RankDeficient();
             for (var i = 0; i < p; i++)
             {
                 inverse[i * p + j] = column[i] * fit.Sigma2;
@@ -164,7 +165,7 @@ internal sealed class RandomInterceptModel
                 quadratic -= c * ySums[g] * ySums[g];
             }
 
-            var beta = DenseCholesky.Solve(a, r, p);
+            var beta = DenseCholesky.TrySolve(a, r, p) ?? throw RankDeficient();
             var residual = quadratic;
             for (var i = 0; i < p; i++)
             {
@@ -203,4 +204,7 @@ internal sealed class RandomInterceptModel
             return 2 * sum;
         }
     }
+
+    private static InvalidOperationException RankDeficient() =>
+        new("The mixed model's fixed-effects system is not positive definite: the biomarker or time is constant or collinear with the intercept.");
 }

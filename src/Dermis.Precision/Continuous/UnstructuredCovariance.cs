@@ -1,3 +1,5 @@
+using Dermis.Precision.Numerics;
+
 namespace Dermis.Precision.Continuous;
 
 /// <summary>

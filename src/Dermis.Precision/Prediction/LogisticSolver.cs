@@ -1,3 +1,5 @@
+using Dermis.Precision.Numerics;
+
 namespace Dermis.Precision.Prediction;
 
 /// <summary>
@@ -131,7 +133,8 @@ internal static class LogisticSolver
             }
         }
 
-        var delta = DenseCholesky.Solve(hessian, gradient, p);
+        var delta = DenseCholesky.TrySolve(hessian, gradient, p) ?? throw new InvalidOperationException(
+            "The Newton system is not positive definite: the design is rank deficient (collinear features), or the outcome is separated by the features so that every fitted probability is 0 or 1. Remove the redundant feature or use Lambda > 0.");
         var proposal = new double[p];
         for (var j = 0; j < p; j++)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dermis.Precision.Advice;
 using Dermis.Precision.Biomarkers;
 using Dermis.Precision.Endpoints;
 using Dermis.Precision.Prediction;
@@ -87,7 +86,7 @@ internal static class StatisticsEndpoints
             var prediction = EarlyResponsePrediction.Run(rows, features, new LogisticOptions());
             return TypedResults.Json(EarlyResponseJson.Of(early, late, prediction), EndpointResultsJson.Options);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new EntryRefusedException("not-enough-data", $"The early-response model cannot be fitted on {rows.Count} participants with a known {late} outcome: {Message(e)}");
         }
@@ -105,7 +104,7 @@ internal static class StatisticsEndpoints
             {
                 results.Add(BiomarkerAssociations.Analyse(biomarker, outcome, data));
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {
                 skipped.Add(new { biomarker, outcome, observations = data.Count, reason = Message(e) });
             }
@@ -118,29 +117,9 @@ internal static class StatisticsEndpoints
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         await request.ParticipantAsync(participant);
-        var statistics = await StudyStatistics.LoadAsync(request);
-        var dataset = statistics.Dataset();
-        visit ??= EndpointAnalysis.DefaultPrimaryVisit(dataset.Visits);
-        if (dataset.Visits.All(v => v.Id != visit))
-        {
-            throw BadInputException.Field("visit", $"'{visit}' is not an analysis visit; allowed: {string.Join(", ", dataset.Visits.Select(v => v.Id))}");
-        }
-
-        var subject = dataset.Participants.FirstOrDefault(p => p.Subject == participant)
-            ?? throw new EntryRefusedException("not-randomised", $"{participant} is not randomised to {dataset.TreatedArm} or {dataset.ControlArm}; advice is for participants with a baseline.");
-        var rows = PrecisionInputs.Advice(dataset, statistics.Features, visit);
-        var features = PrecisionInputs.UsableFeatures(rows.Select(r => r.Baseline));
-        try
-        {
-            var advisor = TreatmentAdvisor.Fit(rows, features, new AdvisorOptions());
-            return TypedResults.Json(new { participant, visit, outcome = "EASI-75 (non-responder imputation)", advice = advisor.Advise(PrecisionInputs.Baseline(subject, statistics.Features.GetValueOrDefault(participant))) },
-                EndpointResultsJson.Options);
-        }
-        catch (ArgumentException e)
-        {
-            throw new EntryRefusedException("not-enough-data", $"The advice model cannot be fitted on {rows.Count} participants with a known {visit} outcome: {Message(e)}");
-        }
+        var (at, advice) = await ParticipantAdvice.ComputeAsync(request, participant, visit);
+        return TypedResults.Json(new { participant, visit = at, outcome = "EASI-75 (non-responder imputation)", advice }, EndpointResultsJson.Options);
     }
 
-    private static string Message(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
+    private static string Message(Exception e) => e.Message.Split(" (Parameter", 2)[0];
 }

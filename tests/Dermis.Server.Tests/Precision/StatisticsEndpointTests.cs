@@ -67,6 +67,15 @@ public sealed class StatisticsEndpointTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var report = await response.Content.ReadAsStringAsync();
         Assert.Contains("forest plot", report, StringComparison.Ordinal);
+        // Every baseline EASI is 32 and nothing else was measured: no feature to advise on, and the route says so (422) instead of guessing.
+        var (advice, adviceBody) = await trial.GetAsync("dm", $"{s}/participants/{expected[0].Participant}/advice");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, advice);
+        Assert.EndsWith("not-enough-data", adviceBody.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal("No baseline feature varies between the 11 participants with a known week16 outcome (each must be measured in at least a fifth of them); advice needs one.",
+            adviceBody.GetProperty("detail").GetString());
+        var casebook = await client.GetStringAsync($"/studies/{trial.Study}/participants/{expected[0].Participant}?advice=1");
+        Assert.Contains("Treatment advice", casebook, StringComparison.Ordinal);
+        Assert.Contains("No baseline feature varies between the 11 participants", casebook, StringComparison.Ordinal);
         var (coordinator, _) = await trial.GetAsync("coord.de", $"{s}/stats/endpoints");
         Assert.Equal(HttpStatusCode.Forbidden, coordinator);
         var (badVisit, badBody) = await trial.GetAsync("dm", $"{s}/stats/endpoints?primaryVisit=week99");

@@ -1,4 +1,4 @@
-namespace Dermis.Precision.Continuous;
+namespace Dermis.Precision.Numerics;
 
 /// <summary>Two-sided t p-values and quantiles (MathNet.Numerics), with the normal limit for unbounded df.</summary>
 internal static class StudentT

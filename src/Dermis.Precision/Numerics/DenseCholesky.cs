@@ -1,8 +1,8 @@
-namespace Dermis.Precision.Continuous;
+namespace Dermis.Precision.Numerics;
 
 /// <summary>
 /// In-place Cholesky factorisation and the solves built on it for the small dense symmetric matrices of the REML fit
-/// (visits × visits, fixed effects × fixed effects); row-major spans, lower triangle holds L.
+/// (the REML fit's visits × visits and fixed effects × fixed effects, the Newton steps of the logistic and mixed models); row-major spans, lower triangle holds L.
 /// </summary>
 internal static class DenseCholesky
 {
@@ -125,5 +125,19 @@ internal static class DenseCholesky
         var inverse = new double[n * n];
         Invert(work, n, inverse);
         return inverse;
+    }
+
+    /// <summary>Solves A·x = b for the symmetric positive-definite <paramref name="a"/> (n × n, row-major); null when A is not positive definite.</summary>
+    public static double[]? TrySolve(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n)
+    {
+        var work = a.ToArray();
+        if (Factor(work, n) >= 0)
+        {
+            return null;
+        }
+
+        var x = b.ToArray();
+        Solve(work, n, x);
+        return x;
     }
 }
