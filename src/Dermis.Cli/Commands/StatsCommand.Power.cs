@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Dermis.Precision.Design;
+using Dermis.Precision.Endpoints;
 
 namespace Dermis.Cli.Commands;
 
@@ -11,6 +12,7 @@ internal static partial class StatsCommand
         var power = new Command("power", "Sample size per arm and power for a responder (two proportions, optionally stratified) or a continuous (ANCOVA) endpoint.");
         power.Subcommands.Add(ResponderPower());
         power.Subcommands.Add(ContinuousPower());
+        power.Subcommands.Add(SimulatedPower());
         return power;
     }
 
@@ -84,6 +86,53 @@ internal static partial class StatsCommand
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"ANCOVA, difference {d} with SD {s} and baseline correlation {rho}, two-sided alpha {a}, power {p}: {n} per arm, {2 * n} in total"));
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Power at that size: {Dermis.Precision.Design.Power.Ancova(n, d, s, rho, a):F4}"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command SimulatedPower()
+    {
+        var participants = new Option<int>("--participants") { Description = "Participants randomised 1:1 (20–5000, default 240).", DefaultValueFactory = _ => 240 };
+        var runs = new Option<int>("--runs") { Description = "Simulated trials (10–100000, default 500).", DefaultValueFactory = _ => 500 };
+        var control = new Option<double>("--control-rate") { Description = "EASI-75 rate under placebo at week 16, 0–1 (default 0.15, SOLO 1/2).", DefaultValueFactory = _ => 0.15 };
+        var treated = new Option<double>("--treated-rate") { Description = "EASI-75 rate under treatment at week 16, 0–1 (default 0.48).", DefaultValueFactory = _ => 0.48 };
+        var week = new Option<int>("--week") { Description = "Visit week tested (one of 2, 4, 8, 12, 16; default 16).", DefaultValueFactory = _ => 16 };
+        var seed = new Option<int>("--seed") { Description = "Seed (default 1).", DefaultValueFactory = _ => 1 };
+        var alpha = Alpha();
+        var command = new Command("simulate", "Power by simulation over the platform's trial generator: EASI-75 (NRI + CMH) and EASI percent change (MMRM, unstructured, Kenward–Roger).")
+        {
+            participants, runs, control, treated, week, seed, alpha,
+        };
+        command.SetAction((parseResult, _) => DermisCommand.GuardAsync(parseResult, async writer =>
+        {
+            var n = parseResult.GetValue(participants);
+            var r = parseResult.GetValue(runs);
+            var a = parseResult.GetValue(alpha);
+            var w = parseResult.GetValue(week);
+            if (n is < 20 or > 5000)
+            {
+                throw new CommandLineInputException($"--participants: {n} is outside [20, 5000]");
+            }
+
+            if (r is < 10 or > 100_000)
+            {
+                throw new CommandLineInputException($"--runs: {r} is outside [10, 100000]");
+            }
+
+            if (w is not (2 or 4 or 8 or 12 or 16))
+            {
+                throw new CommandLineInputException($"--week: {w} is not a visit week; allowed 2, 4, 8, 12, 16");
+            }
+
+            Check(a, 0.9, 1);
+            var simulator = new TrialSimulator(TrialSettings.SoloLike(n, null, Rate(parseResult.GetValue(control), "--control-rate"), Rate(parseResult.GetValue(treated), "--treated-rate")));
+            var s = parseResult.GetValue(seed);
+            var responder = Dermis.Precision.Design.Power.Simulate(simulator.Easi75Trial(w, "active", "placebo", a), r, s);
+            var mmrm = Dermis.Precision.Design.Power.Simulate(SimulatedEndpoints.MmrmTrial(simulator, w, "active", "placebo", a), r, s);
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r} simulated trials of {n} participants (1:1), week {w}, two-sided alpha {a}, seed {s}:"));
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  EASI-75, NRI + CMH:           power {responder.Power:F3} (95 % CI {responder.Lower:F3}–{responder.Upper:F3})"));
+            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  EASI % change, MMRM (UN, KR): power {mmrm.Power:F3} (95 % CI {mmrm.Lower:F3}–{mmrm.Upper:F3})"));
             return ExitCodes.Success;
         }));
         return command;
