@@ -90,6 +90,9 @@ public sealed class StatsCommandTests
             Assert.Equal(2, easi75.Count);
             Assert.Equal(2, easi75.Sum(l => int.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)));
             Assert.Equal(4, easi75.Sum(l => int.Parse(l.Split(',')[5], CultureInfo.InvariantCulture)));
+            // Four participants are too few for the early-response model (and no sensor or cell data): said, not guessed.
+            Assert.Contains(lines, l => l.StartsWith("  early response: not estimable (The early-response model cannot be fitted on ", StringComparison.Ordinal));
+            Assert.Contains("  biomarkers: 0 associations, 0 pairs with too little data", lines);
             Assert.Contains("forest plot", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
             Assert.Equal((2, "dermis: --primary-visit: 'week99' is not an analysis visit; allowed: week4, week16."), (badVisit.ExitCode, badVisit.Error.TrimEnd()));
             Assert.Equal((2, "dermis: --treated: 'nosuch' is not an arm of DERM-T-201; allowed: active, placebo."), (badArm.ExitCode, badArm.Error.TrimEnd()));

@@ -76,6 +76,8 @@ internal static partial class StatsCommand
                     await writer.WriteLineAsync(line);
                 }
 
+                files.AddRange(await ModelsAsync(statistics, folder, writer));
+
                 await writer.WriteLineAsync($"→ {string.Join(", ", files.Select(Path.GetFileName))} in {folder}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -86,6 +88,47 @@ internal static partial class StatsCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Writes early_response.json and biomarkers.csv where the data allow them; says why not otherwise.</summary>
+    private static async Task<List<string>> ModelsAsync(StudyStatistics statistics, string folder, TextWriter writer)
+    {
+        var files = new List<string>();
+        var (early, late) = StudyModels.DefaultVisits(statistics.Dataset());
+        try
+        {
+            var prediction = StudyModels.EarlyResponse(statistics, early, late);
+            var path = Path.Combine(folder, "early_response.json");
+            await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(EarlyResponseJson.Of(early, late, prediction), EndpointResultsJson.Options), new UTF8Encoding(false));
+            files.Add(path);
+            await writer.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"  early response {early} → EASI-75 at {late}: AUC {prediction.Auc:F3} ({prediction.AucLower:F3}, {prediction.AucUpper:F3}), {prediction.Subjects} participants, {prediction.Events} responders"));
+        }
+        catch (ArgumentException e)
+        {
+            await writer.WriteLineAsync($"  early response: not estimable ({Message(e)})");
+        }
+
+        var (associations, skipped) = StudyModels.Biomarkers(statistics);
+        if (associations.Count > 0)
+        {
+            var csv = new StringBuilder("biomarker,outcome,subjects,observations,pearson,pearson_lower,pearson_upper,spearman,spearman_p,rmcorr,rmcorr_lower,rmcorr_upper,rmcorr_p,mixed_slope,mixed_slope_se,mixed_p\r\n");
+            foreach (var a in associations)
+            {
+                csv.AppendJoin(',', Cell(a.Biomarker), Cell(a.Outcome), a.Subjects, a.Observations, D(a.Pearson), D(a.PearsonLower), D(a.PearsonUpper), D(a.Spearman), D(a.SpearmanP),
+                    D(a.RepeatedMeasuresCorrelation), D(a.RmcorrLower), D(a.RmcorrUpper), D(a.RmcorrP), D(a.MixedModelSlope), D(a.MixedModelSlopeSe), D(a.MixedModelP)).Append("\r\n");
+            }
+
+            var path = Path.Combine(folder, "biomarkers.csv");
+            await File.WriteAllTextAsync(path, csv.ToString(), new UTF8Encoding(false));
+            files.Add(path);
+        }
+
+        await writer.WriteLineAsync($"  biomarkers: {associations.Count} associations, {skipped.Count} pairs with too little data");
+        return files;
+
+        static string D(double v) => double.IsFinite(v) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "";
+        static string Cell(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal) ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 
     /// <summary>One line per primary-visit comparison under the primary rule.</summary>

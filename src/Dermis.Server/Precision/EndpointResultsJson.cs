@@ -8,7 +8,7 @@ using Dermis.Precision.Reporting;
 namespace Dermis.Server.Precision;
 
 /// <summary>The JSON shapes of the statistics routes (a residual covariance as rows; endpoint and rule names as the report prints them).</summary>
-internal static class EndpointResultsJson
+public static class EndpointResultsJson
 {
     /// <summary>Web casing; NaN and infinities (undefined statistics) as named literals.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -17,6 +17,7 @@ internal static class EndpointResultsJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The JSON shape of <paramref name="results"/>.</summary>
     public static object Of(EndpointResults results) => new
     {
         results.Study,
@@ -77,8 +78,9 @@ internal static class EndpointResultsJson
 }
 
 /// <summary>The JSON of the early-response route.</summary>
-internal static class EarlyResponseJson
+public static class EarlyResponseJson
 {
+    /// <summary>The JSON shape of an early-response model of <paramref name="early"/> → <paramref name="late"/>.</summary>
     public static object Of(string early, string late, CrossValidatedPrediction p) => new
     {
         Early = early,
@@ -94,6 +96,8 @@ internal static class EarlyResponseJson
         p.BrierScore,
         p.Calibration,
         p.Importance,
+        OutOfFold = p.OutOfFold.Select(o => new { o.Subject, o.Predicted, o.Outcome }),
+        Validation = "Method checked on simulated trials with a known truth (docs/statistics-prediction.md): the true predictors rank first and the cross-validated AUC is within 0.05 of the true model's.",
         Model = new { p.FinalModel.FeatureNames, p.FinalModel.Intercept, p.FinalModel.Coefficients, p.FinalModel.Lambda, p.FinalModel.Alpha },
     };
 }

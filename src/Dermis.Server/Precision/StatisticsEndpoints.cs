@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Dermis.Precision.Biomarkers;
 using Dermis.Precision.Endpoints;
-using Dermis.Precision.Prediction;
 using Dermis.Precision.Reporting;
 using Dermis.Server.Hosting;
 using Dermis.Server.Trials;
@@ -68,49 +66,28 @@ internal static class StatisticsEndpoints
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
         var statistics = await StudyStatistics.LoadAsync(request);
-        var dataset = statistics.Dataset();
-        early ??= EndpointAnalysis.DefaultPrimaryVisit(dataset.Visits);
-        late ??= dataset.Visits[^1].Id;
-        foreach (var (field, visit) in new[] { ("early", early), ("late", late) })
-        {
-            if (dataset.Visits.All(v => v.Id != visit))
-            {
-                throw BadInputException.Field(field, $"'{visit}' is not an analysis visit; allowed: {string.Join(", ", dataset.Visits.Select(v => v.Id))}");
-            }
-        }
-
-        var rows = PrecisionInputs.EarlyResponse(dataset, statistics.Features, early, late);
-        var features = PrecisionInputs.UsableFeatures(rows.Select(r => r.Features));
+        var (defaultEarly, defaultLate) = StudyModels.DefaultVisits(statistics.Dataset());
+        early ??= defaultEarly;
+        late ??= defaultLate;
         try
         {
-            var prediction = EarlyResponsePrediction.Run(rows, features, new LogisticOptions());
-            return TypedResults.Json(EarlyResponseJson.Of(early, late, prediction), EndpointResultsJson.Options);
+            return TypedResults.Json(EarlyResponseJson.Of(early, late, StudyModels.EarlyResponse(statistics, early, late)), EndpointResultsJson.Options);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (ArgumentException e) when (e.ParamName is "early" or "late")
         {
-            throw new EntryRefusedException("not-enough-data", $"The early-response model cannot be fitted on {rows.Count} participants with a known {late} outcome: {Message(e)}");
+            throw BadInputException.Field(e.ParamName, Message(e));
+        }
+        catch (ArgumentException e)
+        {
+            throw new EntryRefusedException("not-enough-data", Message(e));
         }
     }
 
     private static async Task<IResult> BiomarkersAsync(string studyId, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
-        var statistics = await StudyStatistics.LoadAsync(request);
-        var results = new List<BiomarkerAssociation>();
-        var skipped = new List<object>();
-        foreach (var ((biomarker, outcome), data) in PrecisionInputs.Biomarkers(statistics.Dataset(), statistics.Features).OrderBy(p => p.Key.Biomarker, StringComparer.Ordinal).ThenBy(p => p.Key.Outcome, StringComparer.Ordinal))
-        {
-            try
-            {
-                results.Add(BiomarkerAssociations.Analyse(biomarker, outcome, data));
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                skipped.Add(new { biomarker, outcome, observations = data.Count, reason = Message(e) });
-            }
-        }
-
-        return TypedResults.Json(new { associations = results, skipped }, EndpointResultsJson.Options);
+        var (associations, skipped) = StudyModels.Biomarkers(await StudyStatistics.LoadAsync(request));
+        return TypedResults.Json(new { associations, skipped }, EndpointResultsJson.Options);
     }
 
     private static async Task<IResult> AdviceAsync(string studyId, string participant, string? visit, HttpContext http)
