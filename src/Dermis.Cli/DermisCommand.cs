@@ -13,6 +13,7 @@ internal static class DermisCommand
         var root = new RootCommand("Dermis: decentralised clinical trials and precision medicine for skin disease.")
         {
             ServeCommand.Create(),
+            DemoCommand.Create(),
             DbCommand.Create(),
             ScoreCommand.Create(input),
             AccountCommand.Create(input),

@@ -36,6 +36,7 @@ public static class DermisServer
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
+        options.Security.Validate();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -46,6 +47,7 @@ public static class DermisServer
         ConfigureLogging(builder.Logging, options.LogFormat);
 
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProtocolCache>();
         builder.Services.AddSingleton<TokenCache>();
@@ -59,7 +61,8 @@ public static class DermisServer
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        AddAuthentication(builder.Services);
+        AddAuthentication(builder.Services, options.Security);
+        builder.Services.AddDermisRateLimits();
         builder.Services.AddWebUi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
@@ -73,10 +76,14 @@ public static class DermisServer
 
         var app = builder.Build();
         // Unhandled errors become ProblemDetails without internals; details go to the log only.
+        // First, so that every answer carries them: errors, redirects, 401s and 429s included.
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         // Bodiless errors become ProblemDetails, except on web pages, which render their own.
         app.UseWhen(http => http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is null,
             api => api.UseStatusCodePages());
+        // Before authentication: a throttled sign-in costs no password hash and no database read.
+        app.UseDermisRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -84,6 +91,7 @@ public static class DermisServer
         app.MapHealth();
         app.MapScoring();
         app.MapAuth();
+        app.MapSignInLog();
         app.MapStudies();
         app.MapParticipants();
         app.MapVisits();
@@ -109,40 +117,16 @@ public static class DermisServer
     /// Bearer tokens for API clients and a cookie for the web application, chosen per request; every
     /// endpoint requires a signed-in caller unless it is marked anonymous (health, scoring, sign-in).
     /// </summary>
-    private static void AddAuthentication(IServiceCollection services)
+    private static void AddAuthentication(IServiceCollection services, SecurityOptions security)
     {
         services.AddAuthentication(DermisClaims.Scheme)
             .AddPolicyScheme(DermisClaims.Scheme, "Bearer token or cookie", options => options.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? DermisClaims.BearerScheme : DermisClaims.CookieScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(DermisClaims.BearerScheme, null)
-            .AddCookie(DermisClaims.CookieScheme, cookie =>
-            {
-                cookie.Cookie.Name = "dermis";
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-                cookie.SlidingExpiration = true;
-                // The API answers 401/403, never a redirect; a web page sends the browser to the sign-in page.
-                cookie.LoginPath = "/login";
-                cookie.Events.OnRedirectToLogin = context =>
-                {
-                    if (IsApi(context.Request))
-                    {
-                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    }
-                    else
-                    {
-                        context.Response.Redirect(context.RedirectUri);
-                    }
-
-                    return Task.CompletedTask;
-                };
-                cookie.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
-            });
+            .AddCookie(DermisClaims.CookieScheme, cookie => CookieSessions.Configure(cookie, security, IsApi));
+        // Session lifetimes are measured on the server's clock (a test's ManualClock included).
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(DermisClaims.CookieScheme)
+            .Configure<TimeProvider>((cookie, time) => cookie.TimeProvider = time);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(DermisClaims.Scheme).RequireAuthenticatedUser().Build());
     }

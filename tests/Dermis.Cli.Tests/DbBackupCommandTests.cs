@@ -10,8 +10,8 @@ namespace Dermis.Cli.Tests;
 
 public sealed class DbBackupCommandTests
 {
-    // 33 CREATE TABLE statements in migrations 0001–0009 (counted in the files) plus schema_version.
-    private const int DermisTables = 34;
+    // 34 CREATE TABLE statements in migrations 0001–0010 (counted in the files) plus schema_version.
+    private const int DermisTables = 35;
 
     public static TheoryData<string> Engines => TestDatabase.Engines;
 
@@ -54,11 +54,11 @@ public sealed class DbBackupCommandTests
             var records = sourceCounts["audit"];
             Assert.Equal(0, backup.ExitCode);
             Assert.Contains($"Backup: {file}\nDatabase: {engine} {trial.Host.Test.Target.Display}\nSize: {new FileInfo(file).Length} bytes\n", backup.Output, StringComparison.Ordinal);
-            Assert.Contains($"Tables: {DermisTables}\nRows: {rows}\nSchema version: 9\nTime: ", backup.Output, StringComparison.Ordinal);
+            Assert.Contains($"Tables: {DermisTables}\nRows: {rows}\nSchema version: 10\nTime: ", backup.Output, StringComparison.Ordinal);
             Assert.Equal(0, restore.ExitCode);
             Assert.Equal("", restore.Error);
             // Three chains: the study's own and one per participant (two enrolled).
-            Assert.Contains($"Tables: {DermisTables}\nRows: {rows}\nSchema version: 9\nStudies verified: 1 (3 audit chains, {records} records, intact)\n",
+            Assert.Contains($"Tables: {DermisTables}\nRows: {rows}\nSchema version: 10\nStudies verified: 1 (3 audit chains, {records} records, intact)\n",
                 restore.Output, StringComparison.Ordinal);
 
             // What SeedAsync created, counted independently of the backup.
@@ -157,16 +157,16 @@ public sealed class DbBackupCommandTests
         await CliRun.RunAsync("db", "backup", "--db", source.Target.ConnectionString, "--out", file);
         RewriteManifest(file, manifest =>
         {
-            manifest["schemaVersion"] = 10;
+            manifest["schemaVersion"] = 11;
             manifest["dermisVersion"] = "9.9.9";
-            manifest["migrations"]!.AsArray().Add(new JsonObject { ["version"] = 10, ["name"] = "future", ["checksum"] = "f00d" });
+            manifest["migrations"]!.AsArray().Add(new JsonObject { ["version"] = 11, ["name"] = "future", ["checksum"] = "f00d" });
         });
 
         var restore = await CliRun.RunAsync("db", "restore", "--db", target.Target.Display, "--from", file);
 
         Assert.Equal(2, restore.ExitCode);
         Assert.Equal(
-            $"dermis: --from '{file}': it was taken at schema version 10 by Dermis 9.9.9, but this Dermis (0.1.0) knows migrations up to 9. Restore it with Dermis 9.9.9 or later.\n",
+            $"dermis: --from '{file}': it was taken at schema version 11 by Dermis 9.9.9, but this Dermis (0.1.0) knows migrations up to 10. Restore it with Dermis 9.9.9 or later.\n",
             restore.Error);
         Assert.False(File.Exists(target.Target.Display));
     }

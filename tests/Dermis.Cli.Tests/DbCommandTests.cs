@@ -40,7 +40,7 @@ public sealed class DbCommandTests
         Assert.Contains("Schema version: 0\n", before.Output, StringComparison.Ordinal);
         Assert.Contains("0001     installation                     pending  -\n", before.Output, StringComparison.Ordinal);
         Assert.Equal(0, after.ExitCode);
-        Assert.Contains("Schema version: 9\n", after.Output, StringComparison.Ordinal);
+        Assert.Contains("Schema version: 10\n", after.Output, StringComparison.Ordinal);
         Assert.Contains("0002     trials                           applied  ", after.Output, StringComparison.Ordinal);
         Assert.Matches(@"0001     installation                     applied  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\n", after.Output);
     }

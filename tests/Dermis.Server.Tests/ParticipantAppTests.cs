@@ -721,7 +721,7 @@ public sealed class ParticipantAppTests
         foreach (var weak in new[] { "111111", "123456", "654321", "48291", "48291a" })
         {
             refused = Expect(HttpStatusCode.BadRequest, await app.AnonymousAsync("/api/participant-app/activate", new { token = second, pin = weak }));
-            Assert.Equal("is required: 6 digits that are not all the same or in a row (like 123456), or a password of at least 10 characters", App.FieldError(refused, "pin"));
+            Assert.Equal("is required: 6 digits that are not all the same or in a row (like 123456), or a password of at least 12 characters", App.FieldError(refused, "pin"));
         }
 
         Assert.Equal("urn:dermis:problem:not-found", App.Type(Expect(HttpStatusCode.NotFound, await app.AnonymousAsync("/api/participant-app/activate", new { token = "no-such-invitation", pin = Pin }))));

@@ -49,6 +49,7 @@ public sealed class SiteIsolationTests
         ["GET /api/studies/{studyId}/locks"] = (HttpStatusCode.OK, Participant),
         ["POST /api/studies/{studyId}/locks"] = (HttpStatusCode.NotFound, null),
         ["GET /api/studies/{studyId}/audit"] = (HttpStatusCode.Forbidden, Participant),
+        ["GET /api/studies/{studyId}/sign-ins"] = (HttpStatusCode.Forbidden, "coord.de"),
         ["POST /api/studies/{studyId}/participants/{participant}/invitation"] = (HttpStatusCode.NotFound, null),
         ["GET /api/studies/{studyId}/participants/{participant}/econsents"] = (HttpStatusCode.NotFound, null),
         ["POST /api/studies/{studyId}/participants/{participant}/econsents/{econsentId:long}/countersign"] = (HttpStatusCode.NotFound, null),
@@ -127,7 +128,8 @@ public sealed class SiteIsolationTests
     ];
 
     /// <summary>Routes about the caller only.</summary>
-    private static readonly HashSet<string> SelfService = ["POST /api/auth/logout", "GET /api/auth/me", "GET /logout", "POST /logout"];
+    private static readonly HashSet<string> SelfService =
+        ["POST /api/auth/logout", "POST /api/auth/logout-everywhere", "POST /api/auth/password", "GET /api/auth/me", "GET /logout", "POST /logout"];
 
     [Theory]
     [MemberData(nameof(Engines))]

@@ -23,9 +23,9 @@ internal static class AccountCommand
         create.SetAction((parseResult, cancellationToken) => DermisCommand.GuardAsync(parseResult, async output =>
         {
             var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
-            if (password.Length < Passwords.MinimumLength)
+            if (PasswordPolicy.Violation(parseResult.GetValue(username), password) is { } weak)
             {
-                throw new CommandLineInputException($"the password on standard input has {password.Length} characters; at least {Passwords.MinimumLength} are required.");
+                throw new CommandLineInputException($"the password on standard input {weak}.");
             }
 
             await using var database = DermisDatabase.Create(DatabaseOption.Resolve(parseResult, db));

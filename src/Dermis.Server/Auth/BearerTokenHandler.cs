@@ -26,15 +26,21 @@ internal sealed class BearerTokenHandler(
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>The SHA-256 of the request's bearer token, or null when it sends none.</summary>
+    public static string? TokenHashOf(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? HashToken(header["Bearer ".Length..].Trim()) : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (TokenHashOf(Request) is not { } tokenHash)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var tokenHash = HashToken(header["Bearer ".Length..].Trim());
         var principal = cache.Find(tokenHash);
         if (principal is null)
         {

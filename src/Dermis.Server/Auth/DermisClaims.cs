@@ -10,6 +10,12 @@ internal static class DermisClaims
     public const string Admin = "dermis:admin";
     public const string DisplayName = "dermis:name";
 
+    /// <summary>The account's security stamp when the cookie was issued (docs/security.md).</summary>
+    public const string Stamp = "dermis:stamp";
+
+    /// <summary>When the session began (Unix seconds): the absolute session lifetime counts from here, not from the last sliding renewal.</summary>
+    public const string SignedInAt = "dermis:since";
+
     /// <summary>The authentication scheme that picks bearer or cookie per request.</summary>
     public const string Scheme = "Dermis";
     public const string BearerScheme = "DermisBearer";

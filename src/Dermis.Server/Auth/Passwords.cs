@@ -8,8 +8,8 @@ public static class Passwords
 {
     private static readonly PasswordHasher<AccountRow> Hasher = new();
 
-    /// <summary>Minimum password length for staff accounts.</summary>
-    public const int MinimumLength = 10;
+    /// <summary>Minimum password length (ASVS V2.1.1: at least 12 characters); the whole rule is <see cref="PasswordPolicy"/>.</summary>
+    public const int MinimumLength = PasswordPolicy.MinimumLength;
 
     /// <summary>The hash to store for <paramref name="password"/>.</summary>
     public static string Hash(string password) => Hasher.HashPassword(new AccountRow(), password);

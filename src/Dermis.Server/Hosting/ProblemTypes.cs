@@ -30,6 +30,15 @@ public static class ProblemTypes
     /// <summary>Sign-in failed (HTTP 401).</summary>
     public const string Unauthenticated = "urn:dermis:problem:unauthenticated";
 
+    /// <summary>
+    /// Too many failed sign-ins locked the account (HTTP 401, so that it reads like any failed sign-in to
+    /// a client that does not know this type); <c>retryAt</c> and the <c>Retry-After</c> header say when.
+    /// </summary>
+    public const string AccountLocked = "urn:dermis:problem:account-locked";
+
+    /// <summary>Too many requests from one client for sign-in, or from one device for ingest (HTTP 429); <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "urn:dermis:problem:rate-limited";
+
     /// <summary>The action is not allowed in the record's state (HTTP 409); the detail lists the allowed actions.</summary>
     public const string TransitionNotAllowed = "urn:dermis:problem:transition-not-allowed";
 

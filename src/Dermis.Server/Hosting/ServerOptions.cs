@@ -14,6 +14,9 @@ public sealed record ServerOptions
 
     /// <summary>Console log format.</summary>
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Lockout, session lifetimes and rate limits (docs/security.md).</summary>
+    public SecurityOptions Security { get; init; } = new();
 }
 
 /// <summary>Console log formats of the server.</summary>

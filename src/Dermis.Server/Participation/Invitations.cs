@@ -19,7 +19,7 @@ internal sealed record InvitationView(string Participant, string Link, DateTimeO
 
 /// <summary>First use of an invitation: the secret the participant chooses.</summary>
 /// <param name="Token">The token from the link.</param>
-/// <param name="Pin">A 6-digit PIN, or a password of at least 10 characters.</param>
+/// <param name="Pin">A 6-digit PIN, or a password of at least 12 characters.</param>
 internal sealed record ActivationRequest(string? Token, string? Pin);
 
 /// <summary>The account created by an activation.</summary>
@@ -93,7 +93,7 @@ internal static class Invitations
     {
         var errors = new Fields();
         errors.Check("token", !string.IsNullOrEmpty(body.Token), "is required: the code from your invitation link");
-        errors.Check("pin", IsAcceptableSecret(body.Pin), "is required: 6 digits that are not all the same or in a row (like 123456), or a password of at least 10 characters");
+        errors.Check("pin", IsAcceptableSecret(body.Pin), $"is required: 6 digits that are not all the same or in a row (like 123456), or a password of at least {Passwords.MinimumLength} characters");
         errors.ThrowIfAny("Not activated");
 
         await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
@@ -117,7 +117,7 @@ internal static class Invitations
         return (new ActivationView(username, participant.ScreeningNumber, invitation.StudyId), account);
     }
 
-    /// <summary>A PIN of 6 digits, not all alike and not a straight run; or a password of at least 10 characters.</summary>
+    /// <summary>A PIN of 6 digits, not all alike and not a straight run; or a password of at least <see cref="Passwords.MinimumLength"/> characters.</summary>
     public static bool IsAcceptableSecret(string? secret)
     {
         if (secret is null)

@@ -177,7 +177,11 @@ internal static class ParticipantEndpoints
         request.Require(Capability.ManageParticipants, row.SiteId);
         var errors = new Fields();
         errors.Identifier("username", body.Username);
-        errors.Check("password", body.Password is { Length: >= Auth.Passwords.MinimumLength }, $"is required: at least {Auth.Passwords.MinimumLength} characters");
+        if (Auth.PasswordPolicy.Violation(body.Username, body.Password) is { } weak)
+        {
+            errors.Add("password", weak);
+        }
+
         errors.ThrowIfAny("Invalid participant account");
 
         // Pseudonymous: the account carries the screening number, never the participant's name.

@@ -149,7 +149,10 @@ internal static class StudyEndpoints
         var existing = body.Username is null ? null : await request.Store.FindAccountAsync(body.Username, http.RequestAborted);
         if (existing is null)
         {
-            errors.Check("password", body.Password is { Length: >= Passwords.MinimumLength }, $"is required for a new account: at least {Passwords.MinimumLength} characters");
+            if (PasswordPolicy.Violation(body.Username, body.Password) is { } weak)
+            {
+                errors.Add("password", weak);
+            }
         }
 
         var roles = new List<RoleAssignment>();

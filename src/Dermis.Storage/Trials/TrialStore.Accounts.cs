@@ -37,6 +37,51 @@ public sealed partial class TrialStore
             "FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.token_hash = @tokenHash AND t.expires_at > @now",
             new { tokenHash, now = UtcText.Format(now) }, cancellationToken);
 
+    /// <summary>The account's security stamp: every cookie carries it, and a new one ends every session issued before.</summary>
+    public async Task<string?> GetSecurityStampAsync(long accountId, CancellationToken cancellationToken = default) =>
+        await ExecuteScalarAsync<string?>("SELECT security_stamp FROM account WHERE id = @accountId", new { accountId }, cancellationToken);
+
+    /// <summary>
+    /// Ends every session of the account: a new security stamp (cookies issued before stop working)
+    /// and every bearer token deleted. Returns how many tokens were deleted.
+    /// </summary>
+    public async Task<int> RevokeSessionsAsync(long accountId, string newStamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newStamp);
+        await ExecuteAsync("UPDATE account SET security_stamp = @newStamp WHERE id = @accountId", new { accountId, newStamp }, cancellationToken);
+        return await ExecuteAsync("DELETE FROM api_token WHERE account_id = @accountId", new { accountId }, cancellationToken);
+    }
+
+    /// <summary>Deletes one bearer token (sign-out of an API client); false when it did not exist.</summary>
+    public async Task<bool> RevokeTokenAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("DELETE FROM api_token WHERE token_hash = @tokenHash", new { tokenHash }, cancellationToken) == 1;
+
+    /// <summary>Stores a new password hash for the account.</summary>
+    public Task SetPasswordHashAsync(long accountId, string passwordHash, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE account SET password_hash = @passwordHash WHERE id = @accountId", new { accountId, passwordHash }, cancellationToken);
+
+    /// <summary>Appends a sign-in attempt to the append-only sign-in log.</summary>
+    public Task RecordSignInAsync(SignInEventRow attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return ExecuteAsync(
+            "INSERT INTO sign_in_event (at_utc, username, account_id, channel, outcome, reason, ip) VALUES (@AtUtc, @Username, @AccountId, @Channel, @Outcome, @Reason, @Ip)",
+            attempt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sign-in attempts on accounts that hold a role in <paramref name="studyId"/>, and with
+    /// <paramref name="includeUnknown"/> also those for user names no account has; oldest first, at
+    /// or after <paramref name="from"/>, at most <paramref name="limit"/>.
+    /// </summary>
+    public Task<List<SignInEventRow>> ListSignInsAsync(string studyId, bool includeUnknown, DateTimeOffset from, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync<SignInEventRow>($"""
+            SELECT id AS Id, at_utc AS AtUtc, username AS Username, account_id AS AccountId, channel AS Channel, outcome AS Outcome, reason AS Reason, ip AS Ip
+            FROM sign_in_event
+            WHERE at_utc >= @from AND (account_id IN (SELECT account_id FROM study_role WHERE study_id = @studyId){(includeUnknown ? " OR account_id IS NULL" : "")})
+            ORDER BY id LIMIT @limit
+            """, new { studyId, from = UtcText.Format(from), limit }, cancellationToken);
+
     /// <summary>Grants <paramref name="role"/> in <paramref name="studyId"/> at <paramref name="siteId"/> (null: all sites); a participant role names its casebook.</summary>
     public Task AddRoleAsync(string studyId, long accountId, StudyRole role, string? siteId, string? participant = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync("INSERT INTO study_role (study_id, account_id, role, site_id, participant) VALUES (@studyId, @accountId, @role, @siteId, @participant)",
@@ -120,6 +165,34 @@ public sealed class TokenAccountRow
 
     /// <summary>Token expiry (UTC text).</summary>
     public string ExpiresAt { get; set; } = "";
+}
+
+/// <summary>One sign-in attempt, as the append-only sign-in log keeps it.</summary>
+public sealed class SignInEventRow
+{
+    /// <summary>Order of arrival.</summary>
+    public long Id { get; set; }
+
+    /// <summary>When (UTC text).</summary>
+    public string AtUtc { get; set; } = "";
+
+    /// <summary>The user name as typed (the account's, or one no account has).</summary>
+    public string Username { get; set; } = "";
+
+    /// <summary>The account, or null for a user name no account has.</summary>
+    public long? AccountId { get; set; }
+
+    /// <summary><c>api</c> (bearer token) or <c>web</c> (cookie).</summary>
+    public string Channel { get; set; } = "";
+
+    /// <summary><c>succeeded</c> or <c>failed</c>.</summary>
+    public string Outcome { get; set; } = "";
+
+    /// <summary>Why it failed: <c>unknownUser</c>, <c>wrongPassword</c> or <c>locked</c>; null on success.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The client address as the server saw it, or null.</summary>
+    public string? Ip { get; set; }
 }
 
 /// <summary>A staff member's role in a study.</summary>

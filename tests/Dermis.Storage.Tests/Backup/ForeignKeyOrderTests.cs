@@ -32,16 +32,17 @@ public sealed class ForeignKeyOrderTests
     }
 
     [Fact]
-    public void Dermis_table_names_are_the_33_created_by_the_migrations_and_schema_version_on_both_engines()
+    public void Dermis_table_names_are_the_34_created_by_the_migrations_and_schema_version_on_both_engines()
     {
         var sqlite = BackupFormat.DermisTableNames(DatabaseKind.Sqlite);
         var postgres = BackupFormat.DermisTableNames(DatabaseKind.PostgreSql);
 
-        // 33 CREATE TABLE statements across 0001–0009 (counted in the files), plus schema_version.
-        Assert.Equal(34, sqlite.Count);
+        // 34 CREATE TABLE statements across 0001–0010 (counted in the files), plus schema_version.
+        Assert.Equal(35, sqlite.Count);
         Assert.Equal(sqlite.Order(), postgres.Order());
         Assert.Contains("audit_chain", sqlite);
         Assert.Contains("immune_composition", sqlite);
+        Assert.Contains("sign_in_event", sqlite);
     }
 
     [PostgresFact]
@@ -61,7 +62,7 @@ public sealed class ForeignKeyOrderTests
             WHERE c.contype = 'f'
             """, transaction: transaction)).ToList();
 
-        Assert.Equal(34, order.Count);
+        Assert.Equal(35, order.Count);
         Assert.Equal("account", order[0]);
         Assert.True(edges.Count >= 30, $"only {edges.Count} foreign keys found");
         Assert.All(edges, e => Assert.True(order.IndexOf(e.Parent) < order.IndexOf(e.Child), $"{e.Parent} must come before {e.Child}"));
