@@ -92,6 +92,8 @@ internal static class DemoCommand
             await DemoBanner.WriteAsync(output, url);
             if (parseResult.GetValue(seedOnly))
             {
+                // Stopped before it is disposed, so the background workers end cleanly rather than see their timer vanish.
+                await app.StopAsync(CancellationToken.None);
                 return ExitCodes.Success;
             }
 

@@ -148,7 +148,7 @@ internal static partial class StatsCommand
             var c = e.Mmrm?.Contrasts.FirstOrDefault(x => x.Visit == results.PrimaryVisit);
             yield return c is null
                 ? $"  {e.Endpoint}: MMRM not estimable ({e.MmrmProblem})"
-                : string.Create(ci, $"  {e.Endpoint}: MMRM LS-mean difference {c.Estimate:F2} {e.Unit} ({c.Lower:F2}, {c.Upper:F2}), df {c.DegreesOfFreedom:F1}, p {c.P:G4}");
+                : string.Create(ci, $"  {e.Endpoint}: MMRM LS-mean difference {c.Estimate:F2} {e.Unit} ({c.Lower:F2}, {c.Upper:F2}), df {c.DegreesOfFreedom:F1}, p {c.P:G4}{(e.CovarianceNote is null ? "" : $" ({e.CovarianceNote})")}");
         }
     }
 

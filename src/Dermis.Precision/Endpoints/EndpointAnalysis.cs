@@ -131,6 +131,16 @@ public static class EndpointAnalysis
         return inputs;
     }
 
+    private static IEnumerable<CovarianceStructure> FallbackOrder(CovarianceStructure requested) =>
+        new[] { requested, CovarianceStructure.Ar1, CovarianceStructure.CompoundSymmetry }.Distinct();
+
+    private static string Name(CovarianceStructure structure) => structure switch
+    {
+        CovarianceStructure.Unstructured => "unstructured",
+        CovarianceStructure.Ar1 => "AR(1)",
+        _ => "compound-symmetry",
+    };
+
     private static int Day(EndpointDataset dataset, string visit) => dataset.Visits.FirstOrDefault(v => v.Id == visit)?.Day ?? int.MaxValue;
 
     private static ContinuousEndpointResult Fit(EndpointDataset dataset, ContinuousEndpoints.Definition endpoint, string primary, EndpointAnalysisOptions options)
@@ -138,24 +148,36 @@ public static class EndpointAnalysis
         var rows = ContinuousEndpoints.Observations(dataset, endpoint);
         MmrmResult? mmrm = null;
         string? mmrmProblem = null;
-        try
+        string? fallback = null;
+        // As SAPs prescribe: when the requested structure does not converge (unstructured has T(T+1)/2 parameters and
+        // often fails on small or ragged data), fall back to AR(1), then compound symmetry, and say so.
+        foreach (var structure in FallbackOrder(options.Covariance))
         {
-            mmrm = Mmrm.Fit(rows, new MmrmOptions
+            try
             {
-                VisitOrder = dataset.Visits.Select(v => v.Id).ToList(),
-                ReferenceArm = dataset.ControlArm,
-                Covariance = options.Covariance,
-                DegreesOfFreedom = options.DegreesOfFreedom,
-                ConfidenceLevel = options.ConfidenceLevel,
-            });
-            if (!mmrm.Converged)
-            {
-                mmrmProblem = $"the REML fit did not converge in {mmrm.Iterations} iterations; estimates are shown but should not be used";
+                var fit = Mmrm.Fit(rows, new MmrmOptions
+                {
+                    VisitOrder = dataset.Visits.Select(v => v.Id).ToList(),
+                    ReferenceArm = dataset.ControlArm,
+                    Covariance = structure,
+                    DegreesOfFreedom = options.DegreesOfFreedom,
+                    ConfidenceLevel = options.ConfidenceLevel,
+                });
+                if (fit.Converged)
+                {
+                    mmrm = fit;
+                    mmrmProblem = null;
+                    fallback = structure == options.Covariance ? null : $"{Name(options.Covariance)} covariance did not converge; {Name(structure)} used";
+                    break;
+                }
+
+                mmrmProblem = $"the REML fit did not converge with {Name(options.Covariance)}, AR(1) or compound-symmetry covariance";
             }
-        }
-        catch (ArgumentException e)
-        {
-            mmrmProblem = e.Message;
+            catch (ArgumentException e)
+            {
+                mmrmProblem = e.Message;
+                break;
+            }
         }
 
         AncovaResult? ancova = null;
@@ -169,6 +191,6 @@ public static class EndpointAnalysis
             ancovaProblem = e.Message;
         }
 
-        return new ContinuousEndpointResult(endpoint.Name, endpoint.Unit, mmrm, mmrmProblem, ancova, ancovaProblem);
+        return new ContinuousEndpointResult(endpoint.Name, endpoint.Unit, mmrm, mmrmProblem, ancova, ancovaProblem) { CovarianceNote = fallback };
     }
 }

@@ -35,4 +35,8 @@ public sealed record ContinuousEndpointResult(
     MmrmResult? Mmrm,
     string? MmrmProblem,
     AncovaResult? Ancova,
-    string? AncovaProblem);
+    string? AncovaProblem)
+{
+    /// <summary>When the MMRM used another covariance than requested (the requested one did not converge), which and why; else null.</summary>
+    public string? CovarianceNote { get; init; }
+}

@@ -60,5 +60,10 @@ public static partial class EndpointReportHtml
         }
 
         html.Append("</table>\n");
+        foreach (var e in results.Continuous.Where(e => e.CovarianceNote is not null))
+        {
+            html.Append("<p class=\"note\">").Append(Encode(e.Endpoint)).Append(": ").Append(Encode(e.CovarianceNote!)).Append(".</p>\n");
+        }
+
     }
 }

@@ -34,7 +34,7 @@ public static partial class EndpointReportHtml
         html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(results.TreatedArm)} (n = {results.Participants.GetValueOrDefault(results.TreatedArm)}) against ")
             .Append(CultureInfo.InvariantCulture, $"{Encode(results.ControlArm)} (n = {results.Participants.GetValueOrDefault(results.ControlArm)}); primary visit {Encode(primary.Name)} (day {primary.Day}). ")
             .Append("Responders: non-responder imputation (missing, after rescue or after discontinuation = non-responder), CMH test stratified by the randomisation strata, ")
-            .Append("stratified Miettinen–Nurminen risk difference (CMH weights). Continuous: MMRM with unstructured covariance and ANCOVA at the primary visit.</p>\n");
+            .Append("stratified Miettinen–Nurminen risk difference (CMH weights). Continuous: MMRM with unstructured covariance (AR(1), then compound symmetry, where it does not converge) and ANCOVA at the primary visit.</p>\n");
 
         html.Append("<h2>Treatment effects at the primary visit</h2>\n");
         ForestResponders(html, results);

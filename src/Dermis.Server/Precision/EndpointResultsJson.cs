@@ -41,6 +41,7 @@ public static class EndpointResultsJson
             c.Unit,
             Mmrm = c.Mmrm is { } m ? Mmrm(m) : null,
             c.MmrmProblem,
+            c.CovarianceNote,
             c.Ancova,
             c.AncovaProblem,
         }),
