@@ -59,7 +59,8 @@ public static class DermisServer
             builder.Services.AddHostedService(services => services.GetRequiredService<NightAnalysisWorker>());
         }
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= ProblemMapping.DefaultDetail(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         AddAuthentication(builder.Services, options.Security);
         builder.Services.AddDermisRateLimits();

@@ -28,12 +28,42 @@ internal static class ProblemMapping
         System.Data.Common.DbException db when IsUniqueViolation(db) => Problem(StatusCodes.Status409Conflict, "Conflict",
             "Another request stored the same record at the same moment; nothing of this request was stored. Reload and try again.", ProblemTypes.Conflict),
         InvalidProtocolException protocol => Problem(StatusCodes.Status422UnprocessableEntity, "Invalid protocol", protocol.Message, ProblemTypes.InvalidProtocol),
+        // The framework's own refusals of a request it cannot read (bad JSON, too large, wrong form); its message says what.
+        BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message, ProblemTypes.InvalidInput),
+        // A JSON body declared in a charset .NET does not know (found by the fuzzer; the framework throws rather than answer 415).
+        InvalidOperationException charset when charset.Message.Contains("charset", StringComparison.Ordinal) =>
+            Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", charset.Message + " Send UTF-8 (application/json; charset=utf-8).", ProblemTypes.InvalidInput),
+        // JSON that escapes an invalid UTF-16 sequence (a lone surrogate): malformed, whichever route reads it.
+        InvalidOperationException utf16 when utf16.Message.StartsWith("Cannot read invalid UTF-16 JSON text", StringComparison.Ordinal) =>
+            Problem(StatusCodes.Status400BadRequest, "Malformed JSON", utf16.Message, ProblemTypes.MalformedJson),
+        // A multipart or form body that ends before its boundary says it does.
+        IOException cut when cut.Message.StartsWith("Unexpected end of Stream", StringComparison.Ordinal) =>
+            Problem(StatusCodes.Status400BadRequest, "Bad request", "The form body is cut short or its multipart boundary is wrong.", ProblemTypes.InvalidInput),
         _ => null,
     };
 
     /// <summary>A unique key taken by a concurrent request (PostgreSQL 23505, SQLite constraint error 19).</summary>
     private static bool IsUniqueViolation(System.Data.Common.DbException e) =>
         e.SqlState == "23505" || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+
+    /// <summary>
+    /// A sentence for the framework's bodiless refusals (status-code pages, model binding), so no 4xx reaches a caller
+    /// without a message.
+    /// </summary>
+    public static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request could not be read: send the documented JSON body and route values (docs/api.md).",
+        StatusCodes.Status401Unauthorized => "Sign in first: send a bearer token from POST /api/auth/token, or the session cookie of the web application.",
+        StatusCodes.Status403Forbidden => "Your roles do not allow this.",
+        StatusCodes.Status404NotFound => "There is no such route or record, or it is not one you may see.",
+        StatusCodes.Status405MethodNotAllowed => "This route does not take this HTTP method (docs/api.md lists each route's methods).",
+        StatusCodes.Status406NotAcceptable => "This route cannot answer in the media type asked for.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body in the content type the route documents (usually application/json).",
+        StatusCodes.Status429TooManyRequests => "Too many requests; wait and try again.",
+        >= 500 => "The server could not complete the request; the error is in its log (no internals are shown here).",
+        _ => "The request was refused.",
+    };
 
     private static ProblemDetails Problem(int status, string title, string detail, string type) =>
         new() { Status = status, Title = title, Detail = detail, Type = type };

@@ -70,6 +70,16 @@ internal static class ScoreEndpoints
                     title: $"Invalid {e.Instrument} input",
                     type: ProblemTypes.InvalidScoreInput);
             }
+            catch (InvalidOperationException e) when (e.Message.Contains("JSON text", StringComparison.Ordinal))
+            {
+                // JsonDocument.Parse does not check the text inside strings; reading a string with a lone surrogate
+                // escape or invalid UTF-8 throws here, which is malformed input (400), not a server error.
+                return TypedResults.Problem(
+                    title: "The body is not valid JSON",
+                    detail: $"A string in the body is not valid Unicode: {e.Message}",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    type: ProblemTypes.MalformedJson);
+            }
         }
     }
 }

@@ -144,7 +144,8 @@ internal static class SweatEndpoints
     private static async Task<IResult> GetAsync(string studyId, string lot, string cytokine, long? version, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
-        var row = await request.Store.GetSweatCalibrationAsync(studyId, lot, Cytokines.Normalise(cytokine), version, http.RequestAborted)
+        // A blank name (%20 in the path) names no calibration: 404 like any other unknown one, not Normalise's ArgumentException (500).
+        var row = (string.IsNullOrWhiteSpace(cytokine) ? null : await request.Store.GetSweatCalibrationAsync(studyId, lot, Cytokines.Normalise(cytokine), version, http.RequestAborted))
             ?? throw new NotFoundException($"No calibration of lot {lot} for {cytokine}{(version is null ? "" : $" version {version}")} in {studyId}.");
         var curve = JsonSerializer.Deserialize<CalibrationCurve>(row.Curve, SweatAnalysis.CurveJson)!;
         return TypedResults.Ok(new { summary = Summary(row, curve), curve });

@@ -59,10 +59,20 @@ public static class MatrixMarketReader
         // 100,000-cell matrix (~0.9 GB of text) is inflated without growth copies or a final copy.
         var size = raw.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : 0u;
         var capacity = size >= (uint)raw.Length && size <= (uint)Array.MaxLength ? (int)size : Math.Min(Array.MaxLength / 2, raw.Length * 4L);
+        // Deflate expands at most 1032:1, so a forged trailer cannot make the buffer larger than the data can fill.
+        capacity = Math.Min(capacity, raw.Length * 1032L);
         using var input = new MemoryStream(raw, writable: false);
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream((int)capacity);
-        gzip.CopyTo(output, 1 << 20);
+        try
+        {
+            gzip.CopyTo(output, 1 << 20);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException($"{Path.GetFileName(path)}: the gzip data are corrupt ({e.Message}); download or compress the file again.", e);
+        }
+
         truncated = raw.Length < 18 || size != (uint)output.Length;
         var buffer = output.GetBuffer();
         return buffer.Length == output.Length ? buffer : buffer.AsSpan(0, (int)output.Length).ToArray();
@@ -90,10 +100,17 @@ public static class MatrixMarketReader
         var fileColumns = cursor.Integer(sizeLine, ref pos, "the column count");
         var entries = cursor.Integer(sizeLine, ref pos, "the entry count");
         cursor.EndOfLine(sizeLine, pos);
+        if (fileRows < 0 || fileColumns < 0 || entries < 0)
+        {
+            throw cursor.Error($"size line '{fileRows} {fileColumns} {entries}' is impossible: counts must be ≥ 0");
+        }
 
-        var rowOf = new int[entries];
-        var columnOf = new int[entries];
-        var values = new float[entries];
+        // An entry line takes at least 4 bytes ("1 1\n"; 3 without the last newline), so a hostile entry count cannot make
+        // the arrays larger than the rest of the file can fill; the loop reports the shortfall as before.
+        var capacity = (int)Math.Min(entries, ((cursor.RemainingBytes + 1L) / 4) + 1);
+        var rowOf = new int[capacity];
+        var columnOf = new int[capacity];
+        var values = new float[capacity];
         for (var k = 0; k < entries; k++)
         {
             if (cursor.AtEnd)
@@ -182,6 +199,8 @@ public static class MatrixMarketReader
         }
 
         public readonly bool AtEnd => _offset >= _text.Length;
+
+        public readonly int RemainingBytes => _text.Length - _offset;
 
         public ReadOnlySpan<byte> Line()
         {

@@ -163,12 +163,49 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
         return true;
     }
 
+    private const int MaxDepth = 64;
+
+    /// <summary>Where the YAML first opens a mapping or sequence deeper than <see cref="MaxDepth"/>, or null.</summary>
+    private Mark? TooDeep()
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                        return parser.Current.Start;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Malformed before it got too deep: the load that follows reports it with its position.
+        }
+
+        return null;
+    }
+
     private YamlMappingNode? LoadRoot()
     {
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(yaml));
         try
         {
+            // YamlStream.Load recurses once per nesting level: a hostile file nested thousands deep would overflow
+            // the stack and end the process, so depth is checked first on the (non-recursive) event stream.
+            if (TooDeep() is { } deep)
+            {
+                Error(deep, $"YAML nested more than {MaxDepth} levels deep; a protocol needs far fewer (docs/protocol.md)");
+                return null;
+            }
+
             stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
@@ -176,9 +213,10 @@ internal sealed partial class ProtocolReader(string yaml, string sourceName)
             Error(ex.Start, $"malformed YAML: {ex.Message}");
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 16.3 throws this instead of a YamlException for some unterminated flow collections.
+            // YamlDotNet 16.3 throws these instead of a YamlException for some unterminated flow collections and
+            // for some broken event sequences ("The current event is of an unsupported type", found by fuzzing).
             Error(scanner.CurrentPosition, "malformed YAML: check for an unclosed '[', '{' or quote before this point");
             return null;
         }
