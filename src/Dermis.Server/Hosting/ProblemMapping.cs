@@ -34,8 +34,11 @@ internal static class ProblemMapping
         InvalidOperationException charset when charset.Message.Contains("charset", StringComparison.Ordinal) =>
             Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported charset", charset.Message + " Send UTF-8 (application/json; charset=utf-8).", ProblemTypes.InvalidInput),
         // JSON that escapes an invalid UTF-16 sequence (a lone surrogate): malformed, whichever route reads it.
-        InvalidOperationException utf16 when utf16.Message.StartsWith("Cannot read invalid UTF-16 JSON text", StringComparison.Ordinal) =>
+        InvalidOperationException utf16 when utf16.Message.StartsWith("Cannot read invalid UTF-16 JSON text", StringComparison.Ordinal) ||
+                                              utf16.Message.StartsWith("Cannot transcode invalid UTF-8 JSON text", StringComparison.Ordinal) =>
             Problem(StatusCodes.Status400BadRequest, "Malformed JSON", utf16.Message, ProblemTypes.MalformedJson),
+        // A form body that breaks one of the framework's form limits (key or value length, count): its message names the limit.
+        InvalidDataException form => Problem(StatusCodes.Status400BadRequest, "Bad request", form.Message, ProblemTypes.InvalidInput),
         // A multipart or form body that ends before its boundary says it does.
         IOException cut when cut.Message.StartsWith("Unexpected end of Stream", StringComparison.Ordinal) =>
             Problem(StatusCodes.Status400BadRequest, "Bad request", "The form body is cut short or its multipart boundary is wrong.", ProblemTypes.InvalidInput),

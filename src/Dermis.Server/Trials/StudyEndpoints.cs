@@ -165,6 +165,12 @@ internal static class StudyEndpoints
             var sites = await request.Store.ListSitesAsync(studyId, null, http.RequestAborted);
             for (var i = 0; i < body.Roles.Count; i++)
             {
+                if (body.Roles[i] is null)
+                {
+                    errors.Add($"roles[{i}]", "is null; each role is an object { role, site }");
+                    continue;
+                }
+
                 var role = Names.Parse<StudyRole>(body.Roles[i].Role);
                 var site = body.Roles[i].Site;
                 errors.Check($"roles[{i}].role", role is not null, $"'{body.Roles[i].Role}' is not a role; allowed: {string.Join(", ", Names.All<StudyRole>())}");
