@@ -42,6 +42,7 @@ internal static class DiarySubmission
         errors.Check("deviceTime", deviceOk, "is required: when the entry was made, ISO 8601 with the UTC offset, e.g. 2026-11-21T20:15:00+01:00");
         errors.Check("answers", body.Answers is { ValueKind: JsonValueKind.Object }, $"is required: an object with the {diary.Instrument} answers");
         errors.ThrowIfAny($"Invalid {diary.Name} entry");
+        JsonStrings.RequireValid(body.Answers!.Value, "answers");
 
         // A retry of an entry already stored: the same answer as the first time, nothing added.
         if (await session.Store.FindDiaryEntryByClientIdAsync(session.Participant.Id, body.ClientEntryId!) is { } stored)

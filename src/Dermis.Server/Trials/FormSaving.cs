@@ -34,6 +34,8 @@ internal static class FormSaving
             throw BadInputException.Field("data", $"is required: the items of form {formId}" + (form.Instrument is null ? "" : $" (the {form.Instrument} score document, docs/scoring.md)"));
         }
 
+        JsonStrings.RequireValid(data, "data");
+
         var evaluation = FormEvaluation.Evaluate(protocol, form, data);
         if (evaluation.Errors.Count > 0)
         {
