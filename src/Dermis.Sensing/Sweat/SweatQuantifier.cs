@@ -72,7 +72,7 @@ public sealed partial class SweatQuantifier
 
         (_hasMarker, _marker) = (options.FailedChannelMarker is not null, options.FailedChannelMarker ?? 0);
         _minimumRate = options.MinimumSweatRateMicrolitresPerMinutePerCm2;
-        _t = StudentT.Quantile((1 + options.ConfidenceLevel) / 2, Math.Max(curve.DegreesOfFreedom, 1));
+        _t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, Math.Max(curve.DegreesOfFreedom, 1), (1 + options.ConfidenceLevel) / 2);
         var maxAbs = 0.0;
         foreach (var s in curve.Standards)
         {

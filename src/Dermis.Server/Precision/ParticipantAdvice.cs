@@ -8,7 +8,7 @@ namespace Dermis.Server.Precision;
 /// <summary>
 /// Treatment advice for one participant (docs/statistics-prediction.md): a model per arm of EASI-75 at
 /// the visit (NRI) on the baseline features of the study's randomised participants, applied to this
-/// participant's baseline. Only for callers who may see every arm (<see cref="StudyStatistics.LoadAsync(TrialRequest)"/>).
+/// participant's baseline. Only for callers who may see every arm (<see cref="StudyStatistics.LoadAsync(TrialRequest, bool)"/>).
 /// </summary>
 internal static class ParticipantAdvice
 {

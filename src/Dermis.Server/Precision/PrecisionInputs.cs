@@ -67,8 +67,7 @@ public static class PrecisionInputs
         var lateInputs = EndpointAnalysis.ResponderInputs(dataset, ResponderEndpoint.Easi75, late).ToDictionary(i => i.Subject, StringComparer.Ordinal);
         foreach (var participant in dataset.Participants)
         {
-            var known = participant.Visits.Any(v => v.Visit == late.Id && v.Values.Easi is not null) || participant.DiscontinuedOnDay is { } d && d < late.Day;
-            if (!known || participant.Baseline.Easi is not > 0)
+            if (!Easi75Known(participant, late))
             {
                 continue;
             }
@@ -96,8 +95,7 @@ public static class PrecisionInputs
         var rows = new List<AdviceTrainingRow>();
         foreach (var participant in dataset.Participants)
         {
-            var known = participant.Visits.Any(v => v.Visit == at.Id && v.Values.Easi is not null) || participant.DiscontinuedOnDay is { } d && d < at.Day;
-            if (!known || participant.Baseline.Easi is not > 0)
+            if (!Easi75Known(participant, at))
             {
                 continue;
             }
@@ -169,6 +167,11 @@ public static class PrecisionInputs
 
         return pairs;
     }
+
+    /// <summary>EASI-75 at <paramref name="visit"/> is decided: a baseline above 0, and an EASI there or a discontinuation before it (NRI).</summary>
+    private static bool Easi75Known(EndpointParticipant participant, AnalysisVisit visit) =>
+        participant.Baseline.Easi is > 0 &&
+        (participant.Visits.Any(v => v.Visit == visit.Id && v.Values.Easi is not null) || participant.DiscontinuedOnDay is { } d && d < visit.Day);
 
     private static ResponderOutcome Classify(ResponderEndpoint endpoint, EndpointParticipant participant, decimal? value, decimal? baseline, AnalysisVisit visit) =>
         ResponderRules.Classify(endpoint, new ResponderInput(participant.Subject, participant.Arm, participant.Stratum, baseline, value, false,

@@ -51,7 +51,7 @@ internal static class StatisticsEndpoints
     private static async Task<EndpointResults> RunAsync(string studyId, string? primaryVisit, string? treated, string? control, HttpContext http)
     {
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: false);
-        var statistics = await StudyStatistics.LoadAsync(request);
+        var statistics = await StudyStatistics.LoadAsync(request, withFeatures: false);
         try
         {
             return EndpointAnalysis.Run(statistics.Dataset(treated, control), new EndpointAnalysisOptions { PrimaryVisit = primaryVisit });

@@ -47,11 +47,14 @@ public sealed class StudyStatistics
     {
         var export = await StudyExports.LoadAsync(database, studyId, unblinded: true, history: false, now, cancellationToken);
         await using var store = await TrialStore.BeginAsync(database, write: false, cancellationToken);
-        return await LoadAsync(store, export, null, cancellationToken);
+        return await LoadAsync(store, export, null, withFeatures: true, cancellationToken);
     }
 
-    /// <summary>Reads the study for an API caller: 403 unless the caller may see every randomised participant's arm.</summary>
-    internal static async Task<StudyStatistics> LoadAsync(TrialRequest request)
+    /// <summary>
+    /// Reads the study for an API caller: 403 unless the caller may see every randomised participant's arm. The sensor and
+    /// single-cell features (two reads per participant) only with <paramref name="withFeatures"/>: the endpoint analyses need none.
+    /// </summary>
+    internal static async Task<StudyStatistics> LoadAsync(TrialRequest request, bool withFeatures = true)
     {
         Exchange.ExportEndpoints.RequireExport(request);
         var export = await StudyExportLoader.LoadAsync(request, history: false);
@@ -61,10 +64,10 @@ public sealed class StudyStatistics
                 $"Statistics by arm need arms you may see; your roles in {request.Study.Id} are blinded (arms are visible to the protocol's unblinded roles, and to sponsor administrators and data managers once the study is locked).");
         }
 
-        return await LoadAsync(request.Store, export, request.Access.VisibleSites, CancellationToken.None);
+        return await LoadAsync(request.Store, export, request.Access.VisibleSites, withFeatures, CancellationToken.None);
     }
 
-    private static async Task<StudyStatistics> LoadAsync(TrialStore store, StudyExport export, IReadOnlyList<string>? visibleSites, CancellationToken cancellationToken)
+    private static async Task<StudyStatistics> LoadAsync(TrialStore store, StudyExport export, IReadOnlyList<string>? visibleSites, bool withFeatures, CancellationToken cancellationToken)
     {
         var studyId = export.Protocol.StudyId;
         var participants = await store.ListParticipantsAsync(studyId, visibleSites, cancellationToken);
@@ -79,9 +82,10 @@ public sealed class StudyStatistics
         }
 
         var features = new Dictionary<string, ParticipantFeatures>(StringComparer.Ordinal);
-        foreach (var participant in participants)
+        var subjects = export.Subjects.ToDictionary(s => s.ScreeningNumber, StringComparer.Ordinal);
+        foreach (var participant in withFeatures ? participants : [])
         {
-            var subject = export.Subjects.FirstOrDefault(s => s.ScreeningNumber == participant.ScreeningNumber);
+            var subject = subjects.GetValueOrDefault(participant.ScreeningNumber);
             if (subject?.AnchorDate is null)
             {
                 continue;
