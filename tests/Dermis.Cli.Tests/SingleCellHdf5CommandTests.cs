@@ -135,9 +135,15 @@ public sealed class SingleCellHdf5CommandTests(Pbmc3kH5adRunFixture run, ITestOu
             var noLabel = await CliRun.RunAsync("sc", "run", Pbmc3kH5adRunFixture.Mex, "--reference", run.Input, "--out", outFolder);
             var wrongLabel = await CliRun.RunAsync("sc", "run", Pbmc3kH5adRunFixture.Mex, "--reference", run.Input, "--reference-label", "celltype", "--out", outFolder);
             var tooFewGenes = await CliRun.RunAsync("sc", "run", Path.Combine(SingleCellCommandTests.Data, "scanpy-10x", "v3", "filtered_feature_bc_matrix.h5"), "--out", outFolder);
+            // tests/data/hdf5-corrupt/README.md: a 2-element dataset whose dataspace claims 838,860,802 (read in-process, it took 24 GB).
+            var huge = await CliRun.RunAsync("sc", "run", Path.Combine(SingleCellCommandTests.Data, "hdf5-corrupt", "shape-838860802.h5"), "--out", outFolder);
 
-            Assert.All(new[] { notHdf5, cut, noLayer, noLabel, wrongLabel, tooFewGenes }, r => Assert.Equal(2, r.ExitCode));
-            Assert.All(new[] { notHdf5, cut, noLayer, noLabel, wrongLabel, tooFewGenes }, r => Assert.False(r.ShowsStackTrace, r.Error));
+            CliRun[] all = [notHdf5, cut, noLayer, noLabel, wrongLabel, tooFewGenes, huge];
+            Assert.All(all, r => Assert.Equal(2, r.ExitCode));
+            Assert.All(all, r => Assert.False(r.ShowsStackTrace, r.Error));
+            Assert.Equal(
+                "dermis: shape-838860802.h5: /hg19_chr21/shape: declares 838860802 elements (3355443208 bytes) but stores only 319 bytes, more than any compression inflates to: the file is corrupt.",
+                LastLine(huge.Error));
             Assert.Equal("dermis: matrix.h5: /: not an HDF5 file (no HDF5 signature); expected a 10x .h5 or an AnnData .h5ad file.", LastLine(notHdf5.Error));
             Assert.Equal("dermis: cut.h5: /: the HDF5 file cannot be opened: it is probably truncated or corrupt.", LastLine(cut.Error));
             Assert.Equal("dermis: pbmc3k.h5ad: /raw/X: is missing; this file holds X, layers/counts: choose one of those.", LastLine(noLayer.Error));

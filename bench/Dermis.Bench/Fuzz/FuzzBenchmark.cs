@@ -32,8 +32,7 @@ internal static class FuzzBenchmark
             var tally = name switch
             {
                 "protocol" => ProtocolFuzzer.Run(RepositoryFiles.SampleProtocols(), perTarget, seed),
-                "tenx" => TenXFuzzer.Run(perTarget, seed, Environment.GetEnvironmentVariable("DERMIS_FUZZ_TRACE") == "1" ? Console.Error : null,
-                    Environment.GetEnvironmentVariable("DERMIS_FUZZ_H5AD") == "1"),
+                "tenx" => TenXFuzzer.Run(perTarget, seed, Environment.GetEnvironmentVariable("DERMIS_FUZZ_TRACE") == "1" ? Console.Error : null),
                 _ => await ServerFuzzHost.RunAsync(name, perTarget, seed),
             };
             tallies.Add(tally);

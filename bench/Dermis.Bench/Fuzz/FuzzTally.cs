@@ -25,6 +25,12 @@ internal enum FuzzOutcome
 
     /// <summary>No answer within <see cref="FuzzTally.TimeLimit"/>.</summary>
     Timeout,
+
+    /// <summary>
+    /// Refused by Kestrel's HTTP parser before the application saw the request, with an empty body: 400 for a NUL (%00)
+    /// in the path, 414 for a request line over its 8 KiB limit. No application code ran and nothing can add a message.
+    /// </summary>
+    TransportRefused,
 }
 
 /// <summary>One failed case, with what reproduces it.</summary>
@@ -56,6 +62,12 @@ internal sealed class FuzzTally(string target, int seed)
 
     public TimeSpan MaxLatency { get; private set; }
 
+    /// <summary>Refused cases that crashed or hung a child process (the HDF5 worker) instead of this one.</summary>
+    public int Contained { get; private set; }
+
+    /// <summary>Counts a refused case as one whose native crash or hang the sandbox contained.</summary>
+    public void Contain() => Contained++;
+
     public IReadOnlyList<FuzzFailure> Failures => _failures;
 
     /// <summary>Cases that were a 5xx, an undocumented exception, changed data, or a hang.</summary>
@@ -81,11 +93,11 @@ internal sealed class FuzzTally(string target, int seed)
     }
 
     /// <summary>The markdown table header of <see cref="Row"/>.</summary>
-    public const string Header = "| target | cases | accepted (2xx) | refused (4xx) | 3xx | 5xx | exceptions/crashes | 4xx without message | timeouts (> 5 s) | max latency ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+    public const string Header = "| target | cases | accepted (2xx) | refused (4xx) | 3xx | 5xx | exceptions/crashes | 4xx without message | timeouts (> 5 s) | max latency ms | native crashes contained | refused by Kestrel (no body) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     /// <summary>This tally as a markdown table row.</summary>
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Target} | {Cases} | {Count(FuzzOutcome.Accepted)} | {Count(FuzzOutcome.Refused)} | {Count(FuzzOutcome.Redirected)} | {Count(FuzzOutcome.ServerError)} | {Count(FuzzOutcome.Crash)} | {Count(FuzzOutcome.Unexplained)} | {Count(FuzzOutcome.Timeout)} | {MaxLatency.TotalMilliseconds:F1} |");
+        $"| {Target} | {Cases} | {Count(FuzzOutcome.Accepted)} | {Count(FuzzOutcome.Refused)} | {Count(FuzzOutcome.Redirected)} | {Count(FuzzOutcome.ServerError)} | {Count(FuzzOutcome.Crash)} | {Count(FuzzOutcome.Unexplained)} | {Count(FuzzOutcome.Timeout)} | {MaxLatency.TotalMilliseconds:F1} | {Contained} | {Count(FuzzOutcome.TransportRefused)} |");
 
     /// <summary>Every failure on its own line (empty when none).</summary>
     public string Report() => string.Join('\n', _failures);

@@ -77,6 +77,7 @@ internal sealed class ServerFuzzer
             return status switch
             {
                 >= 500 => (FuzzOutcome.ServerError, answer),
+                >= 400 when text.Length == 0 && RefusedByKestrel(status, request.Path) => (FuzzOutcome.TransportRefused, answer),
                 >= 400 when request.Path.StartsWith("/api/", StringComparison.Ordinal) && !HasMessage(response, text) => (FuzzOutcome.Unexplained, answer),
                 >= 400 => (FuzzOutcome.Refused, answer),
                 >= 300 => (FuzzOutcome.Redirected, answer),
@@ -97,6 +98,17 @@ internal sealed class ServerFuzzer
             return (FuzzOutcome.Crash, e.ToString());
         }
     }
+
+    /// <summary>
+    /// What Kestrel's parser refuses before any middleware runs, answering with no body: a request line longer than
+    /// <c>MaxRequestLineSize</c> (8 KiB; 414) and a path whose percent-decoding holds a NUL (400 "Invalid request target").
+    /// </summary>
+    private static bool RefusedByKestrel(int status, string pathAndQuery) => status switch
+    {
+        414 => System.Text.Encoding.UTF8.GetByteCount(pathAndQuery) > 8 * 1024 - 32,
+        400 => pathAndQuery.Split('?')[0].Contains("%00", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>RFC 9457 ProblemDetails (application/problem+json) with a detail, or field errors, that say what is wrong.</summary>
     private static bool HasMessage(HttpResponseMessage response, string text)

@@ -47,10 +47,13 @@ internal static class SingleCellInput
         };
     }
 
-    /// <summary>Reads the counts of a resolved input; <paramref name="layer"/> (X, raw, counts) picks the h5ad matrix.</summary>
+    /// <summary>
+    /// Reads the counts of a resolved input; <paramref name="layer"/> (X, raw, counts) picks the h5ad matrix. HDF5 files go
+    /// through an <see cref="Hdf5Sandbox"/>: a corrupt one that crashes the HDF5 library is exit code 2, not a dead process.
+    /// </summary>
     public static CellMatrix ReadCounts(string resolved, string layer) => Input(() =>
-        IsH5(resolved) ? TenXH5Reader.Read(resolved)
-        : IsH5ad(resolved) ? H5adReader.Read(resolved, new H5adReadOptions { Matrix = MatrixOf(layer), ReadLayers = false })
+        IsH5(resolved) ? Sandboxed(sandbox => sandbox.ReadTenXH5(resolved))
+        : IsH5ad(resolved) ? Sandboxed(sandbox => sandbox.ReadH5ad(resolved, new H5adReadOptions { Matrix = MatrixOf(layer), ReadLayers = false }))
         : TenXReader.ReadMex(resolved), resolved);
 
     /// <summary>
@@ -70,7 +73,7 @@ internal static class SingleCellInput
             throw new CommandLineInputException($"--reference-label: required with an .h5ad reference ({full}); name the obs column holding the cell types.");
         }
 
-        var counts = Input(() => H5adReader.Read(full, new H5adReadOptions { Matrix = MatrixOf(layer), ReadLayers = false }), full);
+        var counts = Input(() => Sandboxed(sandbox => sandbox.ReadH5ad(full, new H5adReadOptions { Matrix = MatrixOf(layer), ReadLayers = false })), full);
         var labels = counts.Cells.Columns.FindText(label)
             ?? throw new CommandLineInputException($"--reference-label: {Path.GetFileName(full)}: /obs has no text or categorical column '{label}'; its text columns are {string.Join(", ", counts.Cells.Columns.TextNames)}.");
         var labelled = Enumerable.Range(0, labels.Length).Where(i => labels[i].Length > 0).ToArray();
@@ -101,6 +104,12 @@ internal static class SingleCellInput
         {
             throw new CommandLineInputException($"{what}: {e.Message}");
         }
+    }
+
+    private static CellMatrix Sandboxed(Func<Hdf5Sandbox, CellMatrix> read)
+    {
+        using var sandbox = new Hdf5Sandbox();
+        return read(sandbox);
     }
 
     private static string MatrixOf(string layer) => layer switch

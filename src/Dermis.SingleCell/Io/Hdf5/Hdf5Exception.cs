@@ -43,6 +43,16 @@ public sealed class Hdf5Exception : FormatException
         ObjectPath = "/";
     }
 
+    private Hdf5Exception(string message, string filePath, string objectPath, Exception? innerException)
+        : base(message, innerException)
+    {
+        FilePath = filePath;
+        ObjectPath = objectPath;
+    }
+
+    /// <summary>An exception already worded (by the HDF5 worker process), with its file and object path.</summary>
+    internal static Hdf5Exception Worded(string message, string filePath, string objectPath) => new(message, filePath, objectPath, null);
+
     /// <summary>The HDF5 file.</summary>
     public string FilePath { get; }
 

@@ -52,7 +52,7 @@ internal sealed partial class Hdf5File
                 throw Fail(where, $"expected integers, found HDF5 type class {ClassName(H5Tget_class(type))}.");
             }
 
-            var values = new long[Count(SpaceDimensions(H5Aget_space(attribute), where), where)];
+            var values = new long[StoredCount(attribute, attribute: true, type, where)];
             fixed (long* v = values)
             {
                 Check(H5Aread(attribute, _types.Int64, v), where, "cannot be read");
@@ -73,7 +73,7 @@ internal sealed partial class Hdf5File
         var memory = -1L;
         try
         {
-            var count = Count(SpaceDimensions(attribute ? H5Aget_space(obj) : H5Dget_space(obj), path), path);
+            var count = StoredCount(obj, attribute, type, path);
             if (count == 0)
             {
                 // An empty list written by h5py from an empty NumPy array has a float type; it is still an empty list.

@@ -69,6 +69,7 @@ internal static partial class Hdf5Native
     [LibraryImport(Library)] public static unsafe partial int H5Dread(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
     [LibraryImport(Library)] public static unsafe partial int H5Dwrite(long dataset, long memoryType, long memorySpace, long fileSpace, long transferList, void* buffer);
     [LibraryImport(Library)] public static unsafe partial int H5Dvlen_reclaim(long type, long space, long transferList, void* buffer);
+    [LibraryImport(Library)] public static partial ulong H5Dget_storage_size(long dataset);
     [LibraryImport(Library)] public static partial int H5Dclose(long dataset);
 
     [LibraryImport(Library)] public static partial long H5Screate(int type);
@@ -96,5 +97,6 @@ internal static partial class Hdf5Native
     [LibraryImport(Library)] public static partial long H5Aget_space(long attribute);
     [LibraryImport(Library)] public static unsafe partial int H5Aread(long attribute, long memoryType, void* buffer);
     [LibraryImport(Library)] public static unsafe partial int H5Awrite(long attribute, long memoryType, void* buffer);
+    [LibraryImport(Library)] public static partial ulong H5Aget_storage_size(long attribute);
     [LibraryImport(Library)] public static partial int H5Aclose(long attribute);
 }
