@@ -16,6 +16,9 @@ public sealed partial class DemoTests(DemoHost demo) : IClassFixture<DemoHost>
 {
     private static readonly string Study = DemoSeeder.StudyId;
 
+    /// <summary>The demo's calibrated sweat sensor lot (docs/demo.md).</summary>
+    private const string SweatLot = "DEMO-SWEAT-01";
+
     [BrowserFact]
     public async Task Demo_every_page_as_every_role_renders_data_without_errors()
     {
@@ -23,13 +26,15 @@ public sealed partial class DemoTests(DemoHost demo) : IClassFixture<DemoHost>
         Assert.Equal(DemoHost.Screened - (DemoHost.Screened / 5), demo.Seed.Randomised);
         Assert.True(demo.Seed.DiaryEntries > 1000, $"{demo.Seed.DiaryEntries} diary entries");
 
-        var (number, visit, queryId) = await PickAsync();
+        var (number, visit, queryId, night) = await PickAsync();
         string[] pages =
         [
             "/", $"/studies/{Study}", $"/studies/{Study}/participants", $"/studies/{Study}/participants/{number}",
             $"/studies/{Study}/participants/{number}/visits/{visit}/forms/easi", $"/studies/{Study}/queries", $"/studies/{Study}/queries/{queryId}",
             $"/studies/{Study}/participants/{number}/audit", $"/studies/{Study}/sites", $"/studies/{Study}/participants/{number}/home",
             $"/studies/{Study}/compliance", $"/studies/{Study}/sensing",
+            // Sensing data are not arm data: blinded roles see nights and calibrations too (viewParticipants / membership).
+            $"/studies/{Study}/participants/{number}/nights/{night}", $"/studies/{Study}/sweat-calibrations/{SweatLot}/IL-6",
         ];
         var visited = 0;
         foreach (var user in new[] { DemoAccounts.Sponsor, "dm", DemoAccounts.Investigator("DE01"), DemoAccounts.Coordinator("DE01"), DemoAccounts.Monitor("DE01") })
@@ -56,26 +61,23 @@ public sealed partial class DemoTests(DemoHost demo) : IClassFixture<DemoHost>
         Assert.Equal((5 * pages.Length) + 4, visited);
     }
 
-    /// <summary>A DE01 participant randomised early (visits to week 52 or beyond week 16), one of their visits, and a query.</summary>
-    private async Task<(string Number, long Visit, long Query)> PickAsync()
+    /// <summary>A DE01 participant with a wristband (nights around baseline and week 16), one of their visits, a query, and their first night.</summary>
+    private async Task<(string Number, long Visit, long Query, string Night)> PickAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri(demo.BaseUrl) };
         using var token = await client.PostAsJsonAsync("/api/auth/token", new { username = DemoAccounts.Sponsor, password = DemoAccounts.Password });
         var bearer = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
-        var participants = await client.GetFromJsonAsync<JsonElement>($"/api/studies/{Study}/participants");
-        var number = participants.EnumerateArray()
-            .Select(p => p.GetProperty("screeningNumber").GetString()!)
-            .First(n => n.StartsWith("DE01-", StringComparison.Ordinal) && IsRandomised(participants, n));
+        // The sensing group has one participant per site, so the DE01 staff below see one with nights.
+        var number = demo.NightParticipants.First(n => n.StartsWith("DE01-", StringComparison.Ordinal));
         var visits = await client.GetFromJsonAsync<JsonElement>($"/api/studies/{Study}/participants/{number}/visits");
         var baseline = visits.EnumerateArray().First(v => v.GetProperty("visitId").GetString() == "baseline").GetProperty("id").GetInt64();
         var queries = await client.GetFromJsonAsync<JsonElement>($"/api/studies/{Study}/queries");
         var query = queries.EnumerateArray().First(q => q.GetProperty("site").GetString() == "DE01").GetProperty("id").GetInt64();
-        return (number, baseline, query);
+        var nights = await client.GetFromJsonAsync<JsonElement>($"/api/studies/{Study}/participants/{number}/nights");
+        Assert.Equal(DemoHost.NightsPerParticipant, nights.GetArrayLength());
+        return (number, baseline, query, nights.EnumerateArray().Select(n => n.GetProperty("night").GetString()!).Order(StringComparer.Ordinal).First());
     }
-
-    private static bool IsRandomised(JsonElement participants, string number) =>
-        participants.EnumerateArray().Any(p => p.GetProperty("screeningNumber").GetString() == number && p.GetProperty("status").GetString() is not ("screened" or "screenFailed" or "enrolled"));
 
     private async Task<IPage> SignInAsync(string username, string password, int width = 1280)
     {
@@ -110,6 +112,33 @@ public sealed partial class DemoTests(DemoHost demo) : IClassFixture<DemoHost>
         {
             var marks = await svg.Locator("path, rect, circle, polyline, polygon").CountAsync();
             Assert.True(marks > 0, $"{role} {path}: an SVG chart without data marks");
+        }
+
+        await AssertSensingAsync(page, role, path, text);
+    }
+
+    /// <summary>The sensing pages show the seeded data: the night's chart and measures, the fit over the 7 standards, the lot, the casebook's nights.</summary>
+    private static async Task AssertSensingAsync(IPage page, string role, string path, string text)
+    {
+        if (path.Contains("/nights/", StringComparison.Ordinal))
+        {
+            Assert.True(await page.Locator("section[aria-labelledby=signal] svg").CountAsync() == 1, $"{role} {path}: no night chart");
+            Assert.Contains("Sleep efficiency", text, StringComparison.Ordinal);
+            Assert.Matches(@"Data\s+1 batches, 0 s missing", text);
+        }
+        else if (path.Contains("/sweat-calibrations/", StringComparison.Ordinal))
+        {
+            Assert.Equal(7, await page.Locator("svg circle.standard").CountAsync());
+            Assert.Equal(1, await page.Locator("svg polyline.fit").CountAsync());
+        }
+        else if (path.EndsWith("/sensing", StringComparison.Ordinal))
+        {
+            // The lot's five cytokines, each linked to its calibration page.
+            Assert.Equal(5, await page.Locator($"a[href*='sweat-calibrations/{SweatLot}/']").CountAsync());
+        }
+        else if (Regex.IsMatch(path, @"/participants/DE01-\d+$"))
+        {
+            Assert.Equal(DemoHost.NightsPerParticipant, await page.Locator("section[aria-labelledby=nights] tbody tr").CountAsync());
         }
     }
 

@@ -16,8 +16,12 @@ public static class Passwords
 
     private static readonly string DummyHash = Hash("dermis-no-such-account");
 
-    /// <summary>Spends the time of one verification, for an unknown user name.</summary>
-    public static void VerifyDummy(string password) => Hasher.VerifyHashedPassword(new AccountRow(), DummyHash, password);
+    /// <summary>Spends the time of one verification, for an unknown user name; always false.</summary>
+    public static bool VerifyDummy(string password)
+    {
+        _ = Hasher.VerifyHashedPassword(new AccountRow(), DummyHash, password);
+        return false;
+    }
 
     /// <summary>True when <paramref name="password"/> matches the account's stored hash.</summary>
     public static bool Verify(AccountRow account, string password)

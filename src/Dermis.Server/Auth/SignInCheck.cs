@@ -66,13 +66,28 @@ internal static class SignInCheck
         var username = attempt.Username!;
         var secret = attempt.Secret!;
 
+        // The PBKDF2 verification (~45 ms) runs before the write transaction: on SQLite every writer waits for the one
+        // writer, so a hash inside it would stall every eCRF save and diary entry of the installation meanwhile.
+        AccountRow? seen;
+        await using (var reader = await TrialStore.BeginAsync(database, write: false, cancellationToken))
+        {
+            seen = await reader.FindAccountAsync(username, cancellationToken);
+        }
+
+        // An unknown user costs a verification against a dummy hash, so timing does not tell it from a wrong password.
+        var matches = seen is null ? Passwords.VerifyDummy(secret) : Passwords.Verify(seen, secret);
+
         await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
         var account = await store.FindAccountAsync(username, cancellationToken);
         if (account is null)
         {
-            // Verify against a dummy hash anyway, so timing does not tell unknown users from wrong passwords.
-            Passwords.VerifyDummy(secret);
             return await FinishAsync(store, attempt, null, "unknownUser", new SignInOutcome(null, WrongCredentials), now, cancellationToken);
+        }
+
+        if (account.PasswordHash != seen?.PasswordHash)
+        {
+            // Created or its password changed between the two reads: verify against what is stored now.
+            matches = Passwords.Verify(account, secret);
         }
 
         if (await store.GetLockedUntilAsync(account.Id, cancellationToken) is { } lockedText)
@@ -80,8 +95,7 @@ internal static class SignInCheck
             var lockedUntil = UtcText.Parse(lockedText);
             if (lockedUntil > now)
             {
-                // The same work as any other attempt; the answer does not depend on the secret.
-                Passwords.Verify(account, secret);
+                // The answer does not depend on the secret (verified above all the same, for equal timing).
                 return await FinishAsync(store, attempt, account, "locked", LockedOutcome(lockedUntil, policy), now, cancellationToken);
             }
 
@@ -89,7 +103,7 @@ internal static class SignInCheck
             await store.ResetFailedSignInsAsync(account.Id, cancellationToken);
         }
 
-        if (!Passwords.Verify(account, secret))
+        if (!matches)
         {
             var lockUntil = now + policy.LockoutDuration;
             var failures = await store.RecordFailedSignInAsync(account.Id, policy.FailedSignInsBeforeLock, lockUntil, cancellationToken);

@@ -11,18 +11,19 @@ public sealed partial class DemoSeeder
 
     private async Task DiariesAsync(DemoParticipant p, DateOnly day, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.Site.TimeZone);
-        // The phone's clock a couple of minutes behind the server's, with the participant's UTC offset.
-        var device = TimeZoneInfo.ConvertTime(_clock.GetUtcNow().AddMinutes(-2), zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
-        var studyDay = day.DayNumber - p.BaselineOn.DayNumber;
-        var random = new Random(HashCode.Combine(p.Seed, day.DayNumber, 5));
-        // Adherence falls by about a sixth over the year, and holidays leave runs of missed days.
-        var adherence = p.Adherence * (1 - (0.16 * Math.Clamp(studyDay, 0, 365) / 365.0));
+        // Holidays leave runs of missed days.
         if (InGap(p, day))
         {
             return;
         }
 
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(p.Site.TimeZone);
+        // The phone's clock a couple of minutes behind the server's, with the participant's UTC offset.
+        var device = TimeZoneInfo.ConvertTime(_clock.GetUtcNow().AddMinutes(-2), zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+        var studyDay = day.DayNumber - p.BaselineOn.DayNumber;
+        var random = new Random(HashCode.Combine(p.Seed, day.DayNumber, 5));
+        // Adherence falls by about a sixth over the year.
+        var adherence = p.Adherence * (1 - (0.16 * Math.Clamp(studyDay, 0, 365) / 365.0));
         var anchor = p.Arm is null ? (DateOnly?)null : p.BaselineOn;
         foreach (var diary in _protocol.Diaries)
         {
@@ -62,17 +63,30 @@ public sealed partial class DemoSeeder
     }
 
     /// <summary>Whether <paramref name="day"/> falls in one of the participant's 4–12-day breaks (about one every 80 days).</summary>
-    private static bool InGap(DemoParticipant p, DateOnly day)
+    private bool InGap(DemoParticipant p, DateOnly day) =>
+        _gaps.GetOrAdd(p, static (q, range) => GapDays(q, range.First, range.Last), (First: _first.DayNumber - 12, Last: _last.DayNumber)).Contains(day.DayNumber);
+
+    /// <summary>
+    /// The participant's break days between two day numbers: a break may start on any day (chance 1/80,
+    /// from that day's own seed) and lasts 4–12 days. Drawn once per participant rather than re-drawn
+    /// for each of the 13 possible start days on every diary day (about a million generators per demo).
+    /// </summary>
+    private static HashSet<int> GapDays(DemoParticipant p, int firstStart, int lastDay)
     {
-        for (var start = day.DayNumber - 12; start <= day.DayNumber; start++)
+        var days = new HashSet<int>();
+        for (var start = firstStart; start <= lastDay; start++)
         {
             var random = new Random(HashCode.Combine(p.Seed, start, 6));
-            if (random.NextDouble() < 1 / 80.0 && day.DayNumber < start + 4 + random.Next(9))
+            if (random.NextDouble() < 1 / 80.0)
             {
-                return true;
+                var length = 4 + random.Next(9);
+                for (var d = start; d < start + length; d++)
+                {
+                    days.Add(d);
+                }
             }
         }
 
-        return false;
+        return days;
     }
 }

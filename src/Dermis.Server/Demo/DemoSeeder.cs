@@ -42,6 +42,7 @@ public sealed partial class DemoSeeder : IDisposable
     private readonly DateOnly _last;
     private readonly int _parallelism;
     private readonly ConcurrentQueue<(DemoParticipant Participant, string Username)> _toSignIn = new();
+    private readonly ConcurrentDictionary<DemoParticipant, HashSet<int>> _gaps = new();
     private int _diaryEntries;
 
     private DemoSeeder(Uri baseAddress, DemoClock clock, string protocolYaml, int parallelism)
@@ -112,6 +113,10 @@ public sealed partial class DemoSeeder : IDisposable
                 await seeder.CompositionAsync(cohort, cellLabels, cancellationToken);
                 progress?.Report($"immune-cell composition: {CompositionParticipants} participants x 2 time points, resampled PBMC3k ({watch.Elapsed.TotalSeconds:F1} s)");
             }
+            var sensingFrom = watch.Elapsed;
+            var sensing = await seeder.SensingAsync(cohort, cancellationToken);
+            progress?.Report($"sensing: {sensing.Nights} simulated nights of {sensing.NightParticipants} participants ({sensing.Samples:N0} samples per axis), " +
+                $"{sensing.SweatReadings:N0} sweat readings of {sensing.SweatParticipants}, {sensing.Requests} requests in {(watch.Elapsed - sensingFrom).TotalSeconds:F1} s; the night worker analyses them next ({watch.Elapsed.TotalSeconds:F1} s)");
             return new DemoSeedResult(StudyId, cohort.Count, cohort.Count(p => p.Arm is not null), seeder._diaryEntries, seeder._api.Requests, watch.Elapsed);
         }
         finally
@@ -182,7 +187,9 @@ public sealed partial class DemoSeeder : IDisposable
             }
 
             var today = day;
-            var busy = cohort.Where(p => p.Agenda.ContainsKey(today) || DiaryDay(p, today)).ToList();
+            // Clinic days first: a visit is 15–30 requests in a row, a diary day 1–3, so starting the long
+            // chains first keeps the writer busy to the end of the day instead of waiting on one late visit.
+            var busy = cohort.Where(p => p.Agenda.ContainsKey(today) || DiaryDay(p, today)).OrderBy(p => p.Agenda.ContainsKey(today) ? 0 : 1).ToList();
             if (busy.Count == 0)
             {
                 continue;

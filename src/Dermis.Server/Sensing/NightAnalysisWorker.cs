@@ -37,14 +37,19 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
     // One identity per process, so a lease names who holds it.
     private readonly string _claimant = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    /// <summary>Nights claimed per round; a full round is followed by another at once, not after the poll interval.</summary>
+    private const int RoundSize = 50;
+
     /// <summary>Claims and analyses the nights due now; returns how many were stored.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken) => (await RunRoundAsync(cancellationToken)).Stored;
+
+    private async Task<(int Claimed, int Stored)> RunRoundAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         List<NightJobRow> jobs;
         await using (var store = await TrialStore.BeginAsync(database, write: true, cancellationToken))
         {
-            jobs = await store.ClaimDueNightJobsAsync(UtcText.Format(now), _claimant, UtcText.Format(now + Lease), limit: 50, cancellationToken);
+            jobs = await store.ClaimDueNightJobsAsync(UtcText.Format(now), _claimant, UtcText.Format(now + Lease), limit: RoundSize, cancellationToken);
             await store.CommitAsync(Actor, null, AuditSource.System, now, cancellationToken);
         }
 
@@ -57,7 +62,7 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
             }
         }
 
-        return stored;
+        return (jobs.Count, stored);
     }
 
     /// <inheritdoc />
@@ -68,7 +73,10 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // A backlog (a day of uploads, a restart) drains round after round; a partial round means it is done.
+                while ((await RunRoundAsync(stoppingToken)).Claimed == RoundSize)
+                {
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
