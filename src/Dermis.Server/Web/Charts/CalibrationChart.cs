@@ -100,7 +100,9 @@ internal static class CalibrationChart
             }
 
             svg.Line(X(c), Top, X(c), Height - Bottom, $"stroke=\"{colour}\" stroke-dasharray=\"5 4\"");
-            svg.TextElement(X(c) + 3, Top + 10, label, $"fill=\"{colour}\"");
+            // Near the right edge the label goes left of its line, so it is not cut off.
+            var nearEdge = X(c) > Width - Right - 100;
+            svg.TextElement(nearEdge ? X(c) - 3 : X(c) + 3, Top + 10, label, nearEdge ? $"fill=\"{colour}\" text-anchor=\"end\"" : $"fill=\"{colour}\"");
         }
     }
 
