@@ -96,7 +96,7 @@ internal static class DemoSensing
         return batches;
     }
 
-    /// <summary>A seed from three numbers, the same in every process (HashCode.Combine is randomised per process).</summary>
+    /// <summary>A seed from three numbers, the same in every process (HashCode.Combine is randomised per process): every per-participant, per-day draw of the demo uses it, so two seeds of the demo enter the same data.</summary>
     public static int Seed(int a, int b, int salt)
     {
         unchecked
