@@ -60,7 +60,7 @@ internal static class ElectronicConsent
         session.Protocol.Definition.CurrentConsentDocument
         ?? throw new NotFoundException($"{session.Request.Study.Id} has no electronic consent document for version {session.Protocol.Definition.ConsentDocumentVersion}; consent is taken on paper at the site.");
 
-    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body)
+    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body, ReenteredSecret pin)
     {
         var document = CurrentDocument(session);
         if ((await session.Store.ListEConsentsAsync(session.Participant.Id)).Any(c => c.DocumentVersion == document.Version))
@@ -85,7 +85,7 @@ internal static class ElectronicConsent
         errors.Check("typedName", body.TypedName is { } name && name.Trim().Length is >= 2 and <= 200, "is required: type your full name to sign");
         errors.Check("pin", !string.IsNullOrEmpty(body.Pin), "is required: re-enter your PIN to sign");
         errors.ThrowIfAny("Consent not signed");
-        if (await SignerAsync(session.Request) is not { } account || !Passwords.Verify(account, body.Pin!))
+        if (await SignerAsync(session.Request) is not { } account || !pin.Matches(account))
         {
             throw new BadInputException("Consent not signed", [new("pin", "is not your PIN; re-enter the PIN you chose when you activated the app")]);
         }
@@ -112,7 +112,7 @@ internal static class ElectronicConsent
     /// paper consent, it needs the participant's casebook open (not frozen or locked) as well as the
     /// right to sign at their site.
     /// </summary>
-    public static async Task<EConsentView> CountersignAsync(TrialRequest request, string screeningNumber, long econsentId, CountersignRequest body)
+    public static async Task<EConsentView> CountersignAsync(TrialRequest request, string screeningNumber, long econsentId, CountersignRequest body, ReenteredSecret password)
     {
         var participant = await request.ParticipantToChangeAsync(screeningNumber, Capability.Sign);
         var consent = (await request.Store.ListEConsentsAsync(participant.Id)).FirstOrDefault(c => c.Id == econsentId)
@@ -127,7 +127,7 @@ internal static class ElectronicConsent
             throw new DomainRuleException("consent-tampered", $"The stored snapshot of consent {consent.DocumentVersion} no longer matches its hash; it cannot be countersigned. Report this to the data manager.");
         }
 
-        if (string.IsNullOrEmpty(body.Password) || await SignerAsync(request) is not { } investigator || !Passwords.Verify(investigator, body.Password))
+        if (string.IsNullOrEmpty(body.Password) || await SignerAsync(request) is not { } investigator || !password.Matches(investigator))
         {
             throw new BadInputException("Not countersigned", [new("password", "is not your password; re-enter it to sign")]);
         }

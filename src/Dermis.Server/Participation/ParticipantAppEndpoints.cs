@@ -1,3 +1,4 @@
+using Dermis.Server.Auth;
 using Dermis.Server.Trials;
 using Dermis.Storage.Database;
 using Dermis.Trials.Access;
@@ -76,8 +77,9 @@ internal static class ParticipantAppEndpoints
 
     internal static async Task<IResult> SignConsentAsync(ConsentSignRequest body, HttpContext http)
     {
+        var pin = await ReenteredSecret.VerifyAsync(http, body.Pin);
         await using var session = await ParticipantSession.BeginAsync(http, write: true);
-        return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body));
+        return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body, pin));
     }
 
     private static async Task<IResult> MyDevicesAsync(HttpContext http)
@@ -118,8 +120,9 @@ internal static class ParticipantAppEndpoints
 
     internal static async Task<IResult> CountersignAsync(string studyId, string participant, long econsentId, CountersignRequest body, HttpContext http)
     {
+        var password = await ReenteredSecret.VerifyAsync(http, body.Password);
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
-        return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, participant, econsentId, body));
+        return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, participant, econsentId, body, password));
     }
 
     private static async Task<IResult> ParticipantEntriesAsync(string studyId, string participant, HttpContext http)

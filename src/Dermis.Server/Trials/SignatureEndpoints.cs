@@ -29,6 +29,7 @@ internal static class SignatureEndpoints
 
     internal static async Task<IResult> SignAsync(string studyId, string participant, SignRequest body, HttpContext http)
     {
+        var password = await ReenteredSecret.VerifyAsync(http, body.Password);
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);
         request.Require(Capability.Sign, row.SiteId);
@@ -39,7 +40,7 @@ internal static class SignatureEndpoints
         errors.ThrowIfAny("Invalid signature");
 
         var account = await request.Store.FindAccountAsync(request.Actor);
-        if (account is null || !Passwords.Verify(account, body.Password!))
+        if (account is null || !password.Matches(account))
         {
             throw new ForbiddenException("The password is wrong; the signature was not applied.");
         }
