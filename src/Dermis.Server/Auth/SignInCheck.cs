@@ -66,17 +66,8 @@ internal static class SignInCheck
         var username = attempt.Username!;
         var secret = attempt.Secret!;
 
-        // The PBKDF2 verification (~45 ms) runs before the write transaction: on SQLite every writer waits for the one
-        // writer, so a hash inside it would stall every eCRF save and diary entry of the installation meanwhile.
-        AccountRow? seen;
-        await using (var reader = await TrialStore.BeginAsync(database, write: false, cancellationToken))
-        {
-            seen = await reader.FindAccountAsync(username, cancellationToken);
-        }
-
-        // An unknown user costs a verification against a dummy hash, so timing does not tell it from a wrong password.
-        var matches = seen is null ? Passwords.VerifyDummy(secret) : Passwords.Verify(seen, secret);
-
+        // Verified before the write transaction (VerifiedSecret), which on SQLite would hold up every other writer meanwhile.
+        var secretCheck = await VerifiedSecret.VerifyAsync(database, username, secret, cancellationToken);
         await using var store = await TrialStore.BeginAsync(database, write: true, cancellationToken);
         var account = await store.FindAccountAsync(username, cancellationToken);
         if (account is null)
@@ -84,12 +75,7 @@ internal static class SignInCheck
             return await FinishAsync(store, attempt, null, "unknownUser", new SignInOutcome(null, WrongCredentials), now, cancellationToken);
         }
 
-        if (account.PasswordHash != seen?.PasswordHash)
-        {
-            // Created or its password changed between the two reads: verify against what is stored now.
-            matches = Passwords.Verify(account, secret);
-        }
-
+        var matches = secretCheck.Matches(account);
         if (await store.GetLockedUntilAsync(account.Id, cancellationToken) is { } lockedText)
         {
             var lockedUntil = UtcText.Parse(lockedText);

@@ -14,7 +14,7 @@ public sealed partial class DemoSeeder
         var day = p.ScreenedOn;
         await _api.PostAsync(coordinator, $"{P(p)}/consent", new { documentVersion = _protocol.ConsentDocumentVersion, signedOn = Date(day), method = "onSite" }, ct);
         var visit = await VisitAsync(coordinator, p, "screening", day, ct);
-        var random = new Random(DemoSensing.Seed(p.Seed, 0, 1));
+        var random = new Random(DemoSeed.Of(p.Seed, 0, 1));
         var age = day.Year - p.BirthYear;
         var easi = p.Randomised ? Math.Max(16m, Math.Round(p.Placebo!.BaselineEasi * (0.9m + ((decimal)random.NextDouble() * 0.2m)), 1)) : 9m + random.Next(0, 60) / 10m;
         var iga = p.Randomised ? p.Placebo!.BaselineIga : 2m;
@@ -71,7 +71,7 @@ public sealed partial class DemoSeeder
         for (var v = 1; v < visits.Count && v - 1 < schedule.Count; v++)
         {
             var definition = schedule[v - 1];
-            var random = new Random(DemoSensing.Seed(p.Seed, v, 2));
+            var random = new Random(DemoSeed.Of(p.Seed, v, 2));
             // Most visits inside the window; about 4 % a few days late (a visitOutOfWindow deviation).
             var offset = random.NextDouble() < 0.04 ? definition.WindowAfterDays + 1 + random.Next(4) : random.Next(-definition.WindowBeforeDays, definition.WindowAfterDays + 1);
             var date = p.BaselineOn.AddDays(definition.Day - 1 + offset);
@@ -103,7 +103,7 @@ public sealed partial class DemoSeeder
         var coordinator = _api.For(DemoAccounts.Coordinator(p.Site.Id));
         var visit = await VisitAsync(coordinator, p, visitId, date, ct);
         // Sites enter a visit's forms 0–5 days after it (the dashboard's data-entry lag).
-        var lag = new Random(DemoSensing.Seed(p.Seed, index, 8)).Next(0, 6);
+        var lag = new Random(DemoSeed.Of(p.Seed, index, 8)).Next(0, 6);
         var entryDay = date.AddDays(lag) <= _last ? date.AddDays(lag) : date;
         if (entryDay == date)
         {
@@ -121,7 +121,7 @@ public sealed partial class DemoSeeder
         // Recent visits are still being entered: forms of the last 10 days stay incomplete.
         var complete = date < _last.AddDays(-10);
         var forms = await VisitFormsAsync(coordinator, p, visitId, visit, index, complete, ct);
-        var random = new Random(DemoSensing.Seed(p.Seed, index, 3));
+        var random = new Random(DemoSeed.Of(p.Seed, index, 3));
         if (complete && random.NextDouble() < 0.35)
         {
             // The monitor's source data verification of the primary efficacy forms.
@@ -175,7 +175,7 @@ public sealed partial class DemoSeeder
     {
         var simulated = p.Trajectory.Visits[index];
         var studyDay = simulated.Week * 7;
-        var random = new Random(DemoSensing.Seed(p.Seed, index, 4));
+        var random = new Random(DemoSeed.Of(p.Seed, index, 4));
         var easi = simulated.Easi ?? 0m;
         var itch = simulated.Itch ?? 0m;
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);

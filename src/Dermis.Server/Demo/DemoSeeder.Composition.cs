@@ -24,7 +24,7 @@ public sealed partial class DemoSeeder
             foreach (var (label, day) in new[] { ("baseline", 0), ("week16", 112) })
             {
                 var ratio = (double)(DemoTrajectory.Easi(p, day) / Math.Max(1m, p.Trajectory.BaselineEasi));
-                var counts = Resample(cellTypes, ratio, new Random(DemoSensing.Seed(p.Seed, day, 7)));
+                var counts = Resample(cellTypes, ratio, new Random(DemoSeed.Of(p.Seed, day, 7)));
                 var sample = $"{p.Number}-{label}-resampled-pbmc3k";
                 foreach (var (type, cells) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
                 {

@@ -21,7 +21,7 @@ public sealed partial class DemoSeeder
         // The phone's clock a couple of minutes behind the server's, with the participant's UTC offset.
         var device = TimeZoneInfo.ConvertTime(_clock.GetUtcNow().AddMinutes(-2), zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
         var studyDay = day.DayNumber - p.BaselineOn.DayNumber;
-        var random = new Random(DemoSensing.Seed(p.Seed, day.DayNumber, 5));
+        var random = new Random(DemoSeed.Of(p.Seed, day.DayNumber, 5));
         // Adherence falls by about a sixth over the year.
         var adherence = p.Adherence * (1 - (0.16 * Math.Clamp(studyDay, 0, 365) / 365.0));
         var anchor = p.Arm is null ? (DateOnly?)null : p.BaselineOn;
@@ -76,7 +76,7 @@ public sealed partial class DemoSeeder
         var days = new HashSet<int>();
         for (var start = firstStart; start <= lastDay; start++)
         {
-            var random = new Random(DemoSensing.Seed(p.Seed, start, 6));
+            var random = new Random(DemoSeed.Of(p.Seed, start, 6));
             if (random.NextDouble() < 1 / 80.0)
             {
                 var length = 4 + random.Next(9);

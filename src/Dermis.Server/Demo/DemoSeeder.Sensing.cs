@@ -173,7 +173,7 @@ public sealed partial class DemoSeeder
     private async Task<long> NightAsync(DemoParticipant p, int day, HttpClient band, CancellationToken ct)
     {
         var evening = p.BaselineOn.AddDays(day);
-        var seed = DemoSensing.Seed(p.Seed, day, 41);
+        var seed = DemoSeed.Of(p.Seed, day, 41);
         var night = DemoSensing.Night((double)DemoTrajectory.Easi(p, 0), (double)DemoTrajectory.Easi(p, day), seed);
         var start = DemoSensing.Bedtime(evening, TimeZoneInfo.FindSystemTimeZoneById(p.Site.TimeZone), seed);
         foreach (var batch in DemoSensing.Batches(night, evening, start))

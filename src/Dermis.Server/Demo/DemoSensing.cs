@@ -95,19 +95,4 @@ internal static class DemoSensing
 
         return batches;
     }
-
-    /// <summary>A seed from three numbers, the same in every process (HashCode.Combine is randomised per process): every per-participant, per-day draw of the demo uses it, so two seeds of the demo enter the same data.</summary>
-    public static int Seed(int a, int b, int salt)
-    {
-        unchecked
-        {
-            var h = (uint)a * 2654435761u;
-            h ^= (uint)b * 2246822519u;
-            h ^= (uint)salt * 3266489917u;
-            h ^= h >> 15;
-            h *= 668265263u;
-            h ^= h >> 13;
-            return (int)(h & 0x7FFFFFFF);
-        }
-    }
 }

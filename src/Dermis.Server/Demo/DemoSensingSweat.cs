@@ -105,12 +105,12 @@ internal static class DemoSensingSweat
     public static List<DemoSweatReading> Day(DateOnly day, bool lesional, double activity, int participantSeed)
     {
         var readings = new List<DemoSweatReading>();
-        var random = new Random(DemoSensing.Seed(participantSeed, day.DayNumber, lesional ? 51 : 52));
+        var random = new Random(DemoSeed.Of(participantSeed, day.DayNumber, lesional ? 51 : 52));
         var dayShift = new double[Panel.Length];
         for (var c = 0; c < Panel.Length; c++)
         {
             // The day's shift belongs to the cytokine, not the patch: both locations share it.
-            dayShift[c] = Normal(new Random(DemoSensing.Seed(participantSeed, day.DayNumber, 60 + c))) * 0.05;
+            dayShift[c] = Normal(new Random(DemoSeed.Of(participantSeed, day.DayNumber, 60 + c))) * 0.05;
         }
 
         for (var hour = 1; hour < 24; hour += ReadingEveryHours)

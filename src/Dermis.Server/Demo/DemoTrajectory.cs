@@ -15,7 +15,7 @@ internal static class DemoTrajectory
     /// <summary>Worst itch of one day, 0–10: the level plus noise (SD 0.9), the same for the same participant and day.</summary>
     public static int DailyItch(DemoParticipant p, int day)
     {
-        var random = new Random(DemoSensing.Seed(p.Seed, day, 17));
+        var random = new Random(DemoSeed.Of(p.Seed, day, 17));
         var noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * 0.9;
         return (int)Math.Clamp(Math.Round((double)Itch(p, day) + noise), 0, 10);
     }
@@ -41,7 +41,7 @@ internal static class DemoTrajectory
     private static int Scaled(DemoParticipant p, int day, int baseline, double power, int max)
     {
         var ratio = (double)(Easi(p, day) / Math.Max(1m, p.Trajectory.BaselineEasi));
-        var random = new Random(DemoSensing.Seed(p.Seed, day, 31));
+        var random = new Random(DemoSeed.Of(p.Seed, day, 31));
         return Math.Clamp((int)Math.Round((baseline * Math.Pow(ratio, power)) + ((random.NextDouble() - 0.5) * 3)), 0, max);
     }
 

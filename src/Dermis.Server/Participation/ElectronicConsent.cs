@@ -60,7 +60,7 @@ internal static class ElectronicConsent
         session.Protocol.Definition.CurrentConsentDocument
         ?? throw new NotFoundException($"{session.Request.Study.Id} has no electronic consent document for version {session.Protocol.Definition.ConsentDocumentVersion}; consent is taken on paper at the site.");
 
-    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body, ReenteredSecret pin)
+    public static async Task<EConsentView> SignAsync(ParticipantSession session, ConsentSignRequest body, VerifiedSecret pin)
     {
         var document = CurrentDocument(session);
         if ((await session.Store.ListEConsentsAsync(session.Participant.Id)).Any(c => c.DocumentVersion == document.Version))
@@ -112,7 +112,7 @@ internal static class ElectronicConsent
     /// paper consent, it needs the participant's casebook open (not frozen or locked) as well as the
     /// right to sign at their site.
     /// </summary>
-    public static async Task<EConsentView> CountersignAsync(TrialRequest request, string screeningNumber, long econsentId, CountersignRequest body, ReenteredSecret password)
+    public static async Task<EConsentView> CountersignAsync(TrialRequest request, string screeningNumber, long econsentId, CountersignRequest body, VerifiedSecret password)
     {
         var participant = await request.ParticipantToChangeAsync(screeningNumber, Capability.Sign);
         var consent = (await request.Store.ListEConsentsAsync(participant.Id)).FirstOrDefault(c => c.Id == econsentId)

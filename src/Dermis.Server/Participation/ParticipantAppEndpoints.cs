@@ -77,7 +77,7 @@ internal static class ParticipantAppEndpoints
 
     internal static async Task<IResult> SignConsentAsync(ConsentSignRequest body, HttpContext http)
     {
-        var pin = await ReenteredSecret.VerifyAsync(http, body.Pin);
+        var pin = await VerifiedSecret.OfCallerAsync(http, body.Pin);
         await using var session = await ParticipantSession.BeginAsync(http, write: true);
         return TypedResults.Created("/api/me/consent", await ElectronicConsent.SignAsync(session, body, pin));
     }
@@ -120,7 +120,7 @@ internal static class ParticipantAppEndpoints
 
     internal static async Task<IResult> CountersignAsync(string studyId, string participant, long econsentId, CountersignRequest body, HttpContext http)
     {
-        var password = await ReenteredSecret.VerifyAsync(http, body.Password);
+        var password = await VerifiedSecret.OfCallerAsync(http, body.Password);
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         return TypedResults.Ok(await ElectronicConsent.CountersignAsync(request, participant, econsentId, body, password));
     }

@@ -74,9 +74,12 @@ internal sealed partial class NightAnalysisWorker(DermisDatabase database, Proto
             try
             {
                 // A backlog (a day of uploads, a restart) drains round after round; a partial round means it is done.
-                while ((await RunRoundAsync(stoppingToken)).Claimed == RoundSize)
+                int claimed;
+                do
                 {
+                    (claimed, _) = await RunRoundAsync(stoppingToken);
                 }
+                while (claimed == RoundSize);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

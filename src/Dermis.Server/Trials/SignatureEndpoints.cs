@@ -29,7 +29,7 @@ internal static class SignatureEndpoints
 
     internal static async Task<IResult> SignAsync(string studyId, string participant, SignRequest body, HttpContext http)
     {
-        var password = await ReenteredSecret.VerifyAsync(http, body.Password);
+        var password = await VerifiedSecret.OfCallerAsync(http, body.Password);
         await using var request = await TrialRequest.BeginAsync(http, studyId, write: true);
         var row = await request.ParticipantAsync(participant);
         request.Require(Capability.Sign, row.SiteId);

@@ -119,7 +119,15 @@ public sealed class Hdf5Sandbox : IDisposable
         if (_worker is null || _worker.HasExited)
         {
             Stop(kill: true);
-            _worker = Process.Start(_start) ?? throw new InvalidOperationException($"Could not start the HDF5 worker ({_start.FileName}).");
+            try
+            {
+                _worker = Process.Start(_start) ?? throw new InvalidOperationException($"Could not start the HDF5 worker ({_start.FileName}).");
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException($"Could not start the HDF5 worker ({_start.FileName} {string.Join(' ', _start.ArgumentList)}): {e.Message}.", e);
+            }
+
             _worker.ErrorDataReceived += static (_, _) => { }; // drained, not shown: the reply or the exit status says what happened
             _worker.BeginErrorReadLine();
         }
